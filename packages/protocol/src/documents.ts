@@ -1,0 +1,127 @@
+import { Type, type Static, type TObject } from '@sinclair/typebox';
+import { StringEnum } from './string-enum.js';
+
+/** Maximum length of document ids; RxDB requires a bound on primary keys. */
+export const MAX_ID_LENGTH = 64;
+
+const Id = Type.String({ minLength: 1, maxLength: MAX_ID_LENGTH });
+/** Server-assigned change sequence of the document's latest version. */
+const Seq = Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER });
+/** Integer amount in centavos (R$ 1,00 = 100). */
+const Centavos = Type.Integer({ minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER });
+const Timestamp = Type.String({ format: 'date-time', maxLength: 40 });
+
+/** A user's wallet: balances maintained by the server's ledger. The id is the user id. */
+export const WalletDocSchema = Type.Object({
+  id: Id,
+  /** Centavos the user may invest or transfer. */
+  available: Centavos,
+  /** Centavos reserved by pending operations (refunds in processing, PIX out awaiting confirmation). */
+  blocked: Centavos,
+  currency: Type.Literal('BRL'),
+  updatedAt: Timestamp,
+  seq: Seq,
+});
+export type WalletDoc = Static<typeof WalletDocSchema>;
+
+export const LEDGER_ENTRY_KINDS = [
+  'pix_in',
+  'pix_refund_block',
+  'pix_refund_debit',
+  'pix_refund_release',
+] as const;
+export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
+
+/** One line of a user's statement: a ledger entry on one of the user's wallet accounts. */
+export const LedgerEntryDocSchema = Type.Object({
+  id: Id,
+  transactionId: Id,
+  /** Which balance of the wallet the entry moves. */
+  bucket: StringEnum(['available', 'blocked'] as const),
+  /** Signed centavos: positive increases the bucket, negative decreases it. */
+  amount: Centavos,
+  /** The bucket's balance right after this entry. */
+  balanceAfter: Centavos,
+  kind: StringEnum(LEDGER_ENTRY_KINDS),
+  /** Reference of the external movement, such as the PIX `endToEndId` or the refund id. */
+  reference: Type.String({ maxLength: 64 }),
+  createdAt: Timestamp,
+  seq: Seq,
+});
+export type LedgerEntryDoc = Static<typeof LedgerEntryDocSchema>;
+
+export const LOAN_STATUSES = ['open', 'funded', 'active', 'repaid', 'late', 'defaulted', 'cancelled'] as const;
+export type LoanStatus = (typeof LOAN_STATUSES)[number];
+
+export const LOAN_GRADES = ['A', 'B', 'C', 'D', 'E', 'HR'] as const;
+export type LoanGrade = (typeof LOAN_GRADES)[number];
+
+/** A loan request in the public loan book. */
+export const LoanDocSchema = Type.Object({
+  id: Id,
+  /** Borrower's display name as shown to investors, such as "Marina S.". */
+  borrowerName: Type.String({ maxLength: 80 }),
+  purpose: Type.String({ maxLength: 120 }),
+  /** Two-letter state code (UF), such as "SP". */
+  state: Type.String({ minLength: 2, maxLength: 2 }),
+  /** Requested principal in centavos. */
+  amount: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
+  /** Centavos already committed by investors, 0..amount. */
+  funded: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
+  /** Monthly interest rate in basis points: 189 is 1,89% a.m. */
+  rateMonthlyBps: Type.Integer({ minimum: 0, maximum: 10000 }),
+  termMonths: Type.Integer({ minimum: 1, maximum: 120 }),
+  grade: StringEnum(LOAN_GRADES),
+  status: StringEnum(LOAN_STATUSES),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  seq: Seq,
+});
+export type LoanDoc = Static<typeof LoanDocSchema>;
+
+/** Replicated collections and who may write them. */
+export const COLLECTIONS = {
+  wallets: { schema: WalletDocSchema, owner: 'server' },
+  ledgerEntries: { schema: LedgerEntryDocSchema, owner: 'server' },
+  loans: { schema: LoanDocSchema, owner: 'server' },
+} as const satisfies Record<string, { schema: TObject; owner: 'server' | 'client' }>;
+
+export type CollectionName = keyof typeof COLLECTIONS;
+export const COLLECTION_NAMES = Object.keys(COLLECTIONS) as CollectionName[];
+
+export interface CollectionDocs {
+  wallets: WalletDoc;
+  ledgerEntries: LedgerEntryDoc;
+  loans: LoanDoc;
+}
+
+/** A document as it travels on the wire: the collection's fields plus RxDB's deletion flag. */
+export type WireDoc<C extends CollectionName = CollectionName> = CollectionDocs[C] & { _deleted: boolean };
+
+/** Resume point of a collection: the highest server sequence the client has applied. */
+export const CheckpointSchema = Type.Object({ seq: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }) });
+export type Checkpoint = Static<typeof CheckpointSchema>;
+
+/** Indexes the clients keep in their local store, per collection. */
+const RX_INDEXES: Record<CollectionName, string[][]> = {
+  wallets: [],
+  ledgerEntries: [['createdAt', 'id']],
+  loans: [['status', 'id']],
+};
+
+/**
+ * Builds the RxDB schema of a collection from its wire schema, so the local store,
+ * socket validation and TypeScript types share one definition.
+ */
+export function rxSchemaFor(name: CollectionName): Record<string, unknown> {
+  const { schema } = COLLECTIONS[name];
+  return {
+    title: name,
+    version: 0,
+    primaryKey: 'id',
+    type: 'object',
+    properties: JSON.parse(JSON.stringify(schema.properties)),
+    required: schema.required ?? [],
+    indexes: RX_INDEXES[name],
+  };
+}

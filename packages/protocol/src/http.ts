@@ -1,0 +1,42 @@
+import { Type, type Static } from '@sinclair/typebox';
+import { UserSummarySchema } from './frames/server.js';
+import { StringEnum } from './string-enum.js';
+
+export const DeviceSchema = Type.Object({
+  /** Stable id the client generates once per installation. */
+  id: Type.String({ minLength: 1, maxLength: 64 }),
+  /** Human-readable name, such as "MacBook da Ana". */
+  name: Type.String({ minLength: 1, maxLength: 80 }),
+  platform: StringEnum(['win32', 'darwin', 'linux', 'web', 'cli'] as const),
+});
+export type Device = Static<typeof DeviceSchema>;
+
+/** `POST /auth/login` body. */
+export const LoginRequestSchema = Type.Object({
+  email: Type.String({ minLength: 3, maxLength: 254 }),
+  password: Type.String({ minLength: 1, maxLength: 256 }),
+  device: DeviceSchema,
+});
+export type LoginRequest = Static<typeof LoginRequestSchema>;
+
+/** `POST /auth/login` 200 response. */
+export const LoginResponseSchema = Type.Object({
+  token: Type.String(),
+  user: UserSummarySchema,
+});
+export type LoginResponse = Static<typeof LoginResponseSchema>;
+
+/** `POST /api/v1/deposits` body; without `valor` the charge accepts any amount. */
+export const DepositRequestSchema = Type.Object({
+  /** Amount in the API Pix decimal form, such as "500.00". */
+  valor: Type.Optional(Type.String({ pattern: '^[0-9]{1,10}\\.[0-9]{2}$' })),
+});
+export type DepositRequest = Static<typeof DepositRequestSchema>;
+
+/** `POST /api/v1/deposits` 201 response: a PIX charge and its BR Code ("copia e cola"). */
+export const DepositResponseSchema = Type.Object({
+  txid: Type.String({ pattern: '^[a-zA-Z0-9]{26,35}$' }),
+  brCode: Type.String(),
+  expiresAt: Type.String({ format: 'date-time' }),
+});
+export type DepositResponse = Static<typeof DepositResponseSchema>;
