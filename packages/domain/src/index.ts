@@ -1,0 +1,28 @@
+export type { Parsed } from './parsed.js';
+export {
+  formatBRL,
+  parseBRL,
+  formatPixAmount,
+  parsePixAmount,
+  isPixAmount,
+  MAX_PIX_AMOUNT_CENTAVOS,
+} from './money.js';
+export { formatDateTimeSaoPaulo, isRfc3339DateTime } from './date-time.js';
+export { generateTxid, isTxid, isEndToEndId } from './pix/txid.js';
+export { isWebhookTxid } from './pix/ids.js';
+export {
+  parsePixWebhook,
+  PIX_WEBHOOK_MAX_PIX,
+  PIX_WEBHOOK_MAX_REFUNDS,
+  PIX_REFUND_STATUSES,
+  PIX_REFUND_NATURES,
+} from './pix/webhook.js';
+export type {
+  PixWebhook,
+  PixWebhookPix,
+  PixWebhookRefund,
+  PixRefundStatus,
+  PixRefundNature,
+} from './pix/webhook.js';
+export { buildDepositBrCode, computeBrCodeCrc, normaliseBrCodeText } from './pix/brcode.js';
+export type { DepositBrCodeInput } from './pix/brcode.js';
