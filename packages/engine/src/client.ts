@@ -1,0 +1,299 @@
+import { COLLECTION_NAMES, type CollectionName, type DepositResponse, type UserSummary } from '@lastro/protocol';
+import { openUserDatabase, type LastroDatabase } from './database.js';
+import { LastroError } from './errors.js';
+import { HttpApi } from './http-api.js';
+import { bindLiveStores } from './live-stores.js';
+import { createConsoleLogger, type EngineLogger } from './logger.js';
+import { startReplications, type Replications } from './replication.js';
+import { createStore, type WritableStore } from './store.js';
+import { SyncConnection } from './sync-connection.js';
+import type {
+  ConnectionState,
+  LastroClient,
+  LastroClientOptions,
+  Session,
+  Store,
+  SyncState,
+  WebSocketConstructor,
+} from './types.js';
+import type { LedgerEntryDoc, LoanDoc, WalletDoc } from '@lastro/protocol';
+
+/** Resources of an active session: the user's database and its replications. */
+interface OpenSession {
+  userId: string;
+  database: LastroDatabase;
+  replications: Replications;
+  unbindStores: () => void;
+  /** Settles when the first pull of every collection is done, or rejects if the session closes first. */
+  initialSync: Promise<void>;
+  /** Rejects `initialSync` waiters when the session closes. */
+  abort(reason: LastroError): void;
+}
+
+const connections = new WeakMap<LastroClient, SyncConnection>();
+
+function initialSyncState(): SyncState {
+  const collections = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, { checkpointSeq: null }])) as SyncState['collections'];
+  return { initialSyncDone: false, collections };
+}
+
+/** Derives ws(s)://HOST/sync from the server's http(s) base URL. */
+function socketUrlFor(serverUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(serverUrl);
+  } catch {
+    throw new LastroError('invalid_request', `invalid server URL ${JSON.stringify(serverUrl)}: use a URL such as http://127.0.0.1:8787`, {
+      field: 'serverUrl',
+    });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new LastroError('invalid_request', `invalid server URL ${JSON.stringify(serverUrl)}: use http:// or https://`, {
+      field: 'serverUrl',
+    });
+  }
+  const socketUrl = new URL('/sync', url);
+  socketUrl.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return socketUrl.toString();
+}
+
+function requireString(value: unknown, name: string): string {
+  if (typeof value !== 'string' || value.length === 0) {
+    throw new LastroError('invalid_request', `missing ${name}: pass a non-empty string`, { field: name });
+  }
+  return value;
+}
+
+class Client implements LastroClient {
+  readonly connection: Store<ConnectionState>;
+  readonly wallet: WritableStore<WalletDoc | null>;
+  readonly ledgerEntries: WritableStore<LedgerEntryDoc[]>;
+  readonly loans: WritableStore<LoanDoc[]>;
+  readonly sync: WritableStore<SyncState>;
+
+  private currentSession: Session | null = null;
+  private open: OpenSession | null = null;
+  /** Serialises login, resume, close and logout so a database is never opened twice. */
+  private lifecycle: Promise<unknown> = Promise.resolve();
+  private readonly api: HttpApi;
+  private readonly socket: SyncConnection;
+  private readonly logger: EngineLogger;
+
+  constructor(private readonly options: LastroClientOptions, webSocket: WebSocketConstructor, fetchImpl: typeof fetch) {
+    this.logger = options.logger ?? createConsoleLogger();
+    const onListenerError = (error: unknown): void => this.logger.error('a store listener threw', { error: String(error) });
+    this.api = new HttpApi(options.serverUrl, fetchImpl);
+    this.socket = new SyncConnection({
+      socketUrl: socketUrlFor(options.serverUrl),
+      webSocket,
+      random: options.random ?? Math.random,
+      logger: this.logger,
+    });
+    this.connection = this.socket.connection;
+    this.wallet = createStore<WalletDoc | null>(null, onListenerError);
+    this.ledgerEntries = createStore<LedgerEntryDoc[]>([], onListenerError);
+    this.loans = createStore<LoanDoc[]>([], onListenerError);
+    this.sync = createStore<SyncState>(initialSyncState(), onListenerError);
+    connections.set(this, this.socket);
+  }
+
+  get session(): Session | null {
+    return this.currentSession;
+  }
+
+  login(email: string, password: string): Promise<UserSummary> {
+    return this.serialise(async () => {
+      requireString(email, 'email');
+      requireString(password, 'password');
+      const response = await this.api.login(email, password, this.options.device);
+      await this.openSession({ token: response.token, user: response.user });
+      return response.user;
+    });
+  }
+
+  resume(session: Session): Promise<void> {
+    return this.serialise(async () => {
+      requireString(session?.token, 'session.token');
+      requireString(session?.user?.id, 'session.user.id');
+      await this.openSession(session);
+    });
+  }
+
+  logout(): Promise<void> {
+    return this.serialise(async () => {
+      const token = this.currentSession?.token;
+      let failure: unknown;
+      if (token !== undefined) {
+        try {
+          await this.api.logout(token);
+        } catch (error) {
+          // An already revoked token is logged out; anything else is reported after the local cleanup.
+          if (!(error instanceof LastroError && error.kind === 'unauthorized')) failure = error;
+        }
+      }
+      await this.closeSession();
+      this.currentSession = null;
+      if (failure !== undefined) throw failure;
+    });
+  }
+
+  close(): Promise<void> {
+    return this.serialise(() => this.closeSession());
+  }
+
+  async createDeposit(amountCentavos?: number): Promise<DepositResponse> {
+    const session = this.requireSession();
+    try {
+      return await this.api.createDeposit(session.token, amountCentavos);
+    } catch (error) {
+      if (error instanceof LastroError && error.kind === 'unauthorized') {
+        this.socket.rejectCredentials(error.message);
+      }
+      throw error;
+    }
+  }
+
+  waitForInitialSync(): Promise<void> {
+    const open = this.open;
+    if (open === null) {
+      return Promise.reject(new LastroError('unauthorized', 'no open session: call login or resume first'));
+    }
+    return new Promise<void>((resolve, reject) => {
+      const check = (state: ConnectionState): void => {
+        if (state.status === 'unauthorized') {
+          unsubscribe();
+          reject(new LastroError('unauthorized', state.message));
+        } else if (state.status === 'incompatible') {
+          unsubscribe();
+          reject(new LastroError('protocol_version_unsupported', state.message));
+        }
+      };
+      const unsubscribe = this.connection.subscribe(check);
+      check(this.connection.getState());
+      open.initialSync.then(
+        () => {
+          unsubscribe();
+          resolve();
+        },
+        (error: unknown) => {
+          unsubscribe();
+          reject(error);
+        },
+      );
+    });
+  }
+
+  private serialise<T>(operation: () => Promise<T>): Promise<T> {
+    const result = this.lifecycle.then(operation);
+    this.lifecycle = result.catch(() => undefined);
+    return result;
+  }
+
+  private requireSession(): Session {
+    if (this.currentSession === null) {
+      throw new LastroError('unauthorized', 'no session: call login or resume first');
+    }
+    return this.currentSession;
+  }
+
+  private async openSession(session: Session): Promise<void> {
+    if (this.open !== null && this.open.userId !== session.user.id) {
+      await this.closeSession();
+    }
+    this.currentSession = session;
+    if (this.open === null) {
+      this.open = await this.openDatabase(session.user.id);
+    }
+    // A new token replaces the old one, also after the server rejected the old one.
+    this.socket.stop();
+    this.socket.start(session.token);
+  }
+
+  private async openDatabase(userId: string): Promise<OpenSession> {
+    const database = await openUserDatabase(userId, this.options.storage, this.options.devMode ?? false);
+    const replications = startReplications({
+      database,
+      connection: this.socket,
+      serverUrl: this.options.serverUrl,
+      logger: this.logger,
+      onCheckpoint: (collection, seq) => this.recordCheckpoint(collection, seq),
+    });
+    const unbindStores = bindLiveStores(
+      database,
+      { wallet: this.wallet, ledgerEntries: this.ledgerEntries, loans: this.loans },
+      (collection, error) => this.logger.error('a live query failed', { collection, error: String(error) }),
+    );
+
+    let abort: (reason: LastroError) => void = () => {};
+    const aborted = new Promise<never>((_, reject) => {
+      abort = reject;
+    });
+    aborted.catch(() => undefined);
+    const initialSync = Promise.race([replications.awaitInitialSync(), aborted]);
+    initialSync.then(
+      () => {
+        if (this.open?.database === database) this.sync.setState({ ...this.sync.getState(), initialSyncDone: true });
+      },
+      () => undefined,
+    );
+    return { userId, database, replications, unbindStores, initialSync, abort };
+  }
+
+  private recordCheckpoint(collection: CollectionName, seq: number): void {
+    const state = this.sync.getState();
+    const previous = state.collections[collection].checkpointSeq;
+    if (previous !== null && previous >= seq) return;
+    this.sync.setState({ ...state, collections: { ...state.collections, [collection]: { checkpointSeq: seq } } });
+  }
+
+  private async closeSession(): Promise<void> {
+    this.socket.stop();
+    const open = this.open;
+    if (open === null) return;
+    this.open = null;
+    open.abort(new LastroError('network', 'the session was closed before the initial sync finished'));
+    open.unbindStores();
+    await open.replications.cancel();
+    await open.database.close();
+    this.wallet.setState(null);
+    this.ledgerEntries.setState([]);
+    this.loans.setState([]);
+    this.sync.setState(initialSyncState());
+  }
+}
+
+/**
+ * Creates a client for one server. Nothing connects until {@link LastroClient.login} or
+ * {@link LastroClient.resume}.
+ *
+ * @throws LastroError `invalid_request` when `serverUrl` is not an http(s) URL or no WebSocket
+ *   or fetch implementation is available.
+ */
+export function createLastroClient(options: LastroClientOptions): LastroClient {
+  const webSocket = options.webSocket ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+  if (webSocket === undefined) {
+    throw new LastroError(
+      'invalid_request',
+      'no WebSocket implementation: pass options.webSocket, such as WebSocket from the ws package on Node 20',
+      { field: 'webSocket' },
+    );
+  }
+  const fetchImpl = options.fetch ?? globalThis.fetch?.bind(globalThis);
+  if (fetchImpl === undefined) {
+    throw new LastroError('invalid_request', 'no fetch implementation: pass options.fetch', { field: 'fetch' });
+  }
+  return new Client(options, webSocket, fetchImpl);
+}
+
+/**
+ * Reports whether the host has a network, as the browser's `online` and `offline` events do.
+ * Offline closes the socket and suspends reconnects until online again. Tests use it to drop a
+ * connection realistically, and hosts without those events (Node, Electron main) can call it.
+ */
+export function setNetworkAvailable(client: LastroClient, online: boolean): void {
+  const connection = connections.get(client);
+  if (connection === undefined) {
+    throw new LastroError('invalid_request', 'setNetworkAvailable needs a client made by createLastroClient');
+  }
+  connection.setNetworkAvailable(online);
+}

@@ -1,0 +1,80 @@
+import type { RxDocument } from 'rxdb';
+import type { Subscription } from 'rxjs';
+import type { CollectionDocs, CollectionName, LedgerEntryDoc, LoanDoc, WalletDoc } from '@lastro/protocol';
+import type { LastroDatabase } from './database.js';
+import type { WritableStore } from './store.js';
+
+/**
+ * Converts query results to plain documents, reusing the previous object of a document whose
+ * revision did not change. Unchanged rows keep their identity, so a UI list re-renders only the
+ * rows that changed.
+ */
+class PlainDocumentCache<T> {
+  private byId = new Map<string, { revision: string; plain: T }>();
+
+  toPlain(documents: readonly RxDocument<any>[]): T[] {
+    const next = new Map<string, { revision: string; plain: T }>();
+    const result: T[] = [];
+    for (const document of documents) {
+      const id = document.primary as string;
+      const revision = document.revision;
+      const cached = this.byId.get(id);
+      const entry = cached !== undefined && cached.revision === revision ? cached : { revision, plain: Object.freeze(document.toJSON()) as T };
+      next.set(id, entry);
+      result.push(entry.plain);
+    }
+    this.byId = next;
+    return result;
+  }
+}
+
+/** Newest first by `createdAt`, then by id so equal timestamps keep a stable order. */
+function byCreatedAtDescending(a: { createdAt: string; id: string }, b: { createdAt: string; id: string }): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
+  if (a.id === b.id) return 0;
+  return a.id < b.id ? 1 : -1;
+}
+
+/** The stores the facade fills from the local database. */
+export interface LiveStoreTargets {
+  wallet: WritableStore<WalletDoc | null>;
+  ledgerEntries: WritableStore<LedgerEntryDoc[]>;
+  loans: WritableStore<LoanDoc[]>;
+}
+
+/**
+ * Keeps the stores equal to the local database with one query subscription per collection,
+ * so a replicated change reaches the UI without re-querying. Returns a function that stops them.
+ */
+export function bindLiveStores(database: LastroDatabase, targets: LiveStoreTargets, onError: (collection: CollectionName, error: unknown) => void): () => void {
+  const subscriptions: Subscription[] = [];
+
+  // Only the user's own wallet is replicated, so the collection contains at most one document.
+  subscriptions.push(
+    database.wallets.findOne().$.subscribe({
+      next: (document) => targets.wallet.setState(document === null ? null : (Object.freeze(document.toJSON()) as WalletDoc)),
+      error: (error: unknown) => onError('wallets', error),
+    }),
+  );
+
+  const ledgerCache = new PlainDocumentCache<CollectionDocs['ledgerEntries']>();
+  subscriptions.push(
+    database.ledgerEntries.find({ sort: [{ createdAt: 'desc' }, { id: 'desc' }] }).$.subscribe({
+      next: (documents) => targets.ledgerEntries.setState(ledgerCache.toPlain(documents)),
+      error: (error: unknown) => onError('ledgerEntries', error),
+    }),
+  );
+
+  // The loan book has no createdAt index, so it is sorted here: one query, sorted in memory.
+  const loanCache = new PlainDocumentCache<CollectionDocs['loans']>();
+  subscriptions.push(
+    database.loans.find().$.subscribe({
+      next: (documents) => targets.loans.setState(loanCache.toPlain(documents).sort(byCreatedAtDescending)),
+      error: (error: unknown) => onError('loans', error),
+    }),
+  );
+
+  return () => {
+    for (const subscription of subscriptions) subscription.unsubscribe();
+  };
+}

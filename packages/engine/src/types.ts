@@ -1,0 +1,113 @@
+import type { RxStorage } from 'rxdb';
+import type {
+  CollectionName,
+  DepositResponse,
+  Device,
+  LedgerEntryDoc,
+  LoanDoc,
+  UserSummary,
+  WalletDoc,
+} from '@lastro/protocol';
+import type { EngineLogger } from './logger.js';
+
+/**
+ * The subset of the WHATWG `WebSocket` the engine uses. The browser's `WebSocket` and the
+ * `ws` package's class both match it.
+ */
+export interface WebSocketLike {
+  readonly readyState: number;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  onclose: ((event: { code: number; reason: string }) => void) | null;
+  onerror: ((event: unknown) => void) | null;
+}
+
+/** A `WebSocket` class: `globalThis.WebSocket` in browsers, `WebSocket` from `ws` in Node. */
+export type WebSocketConstructor = new (url: string) => WebSocketLike;
+
+/** Options of {@link createLastroClient}. */
+export interface LastroClientOptions {
+  /** Base URL of the server, such as "http://127.0.0.1:8787"; the socket URL is derived as ws(s)://HOST/sync. */
+  serverUrl: string;
+  /** RxDB storage: `getRxStorageDexie()` in the renderer, `getRxStorageMemory()` in Node. */
+  storage: RxStorage<any, any>;
+  /** The device this client runs on, sent with the login. */
+  device: Device;
+  /** WebSocket class; defaults to `globalThis.WebSocket` (Node 20 has none, so pass `ws`). */
+  webSocket?: WebSocketConstructor;
+  /** HTTP client; defaults to `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /** Enables RxDB dev-mode and ajv schema validation. For tests only: dev-mode must stay out of production. */
+  devMode?: boolean;
+  /** Source of numbers in [0, 1) for the back-off jitter; defaults to `Math.random`. */
+  random?: () => number;
+  /** Receives the engine's diagnostics; defaults to a logger that writes warnings and errors to the console. */
+  logger?: EngineLogger;
+}
+
+/** A value that changes over time: read it now, or subscribe to every later value. */
+export interface Store<T> {
+  /** Returns the current value. */
+  getState(): T;
+  /** Calls `listener` with every new value until the returned function is called. */
+  subscribe(listener: (value: T) => void): () => void;
+}
+
+/** State of the sync socket, as the UI shows it. */
+export type ConnectionState =
+  | { status: 'idle' }
+  | { status: 'connecting'; attempt: number }
+  | { status: 'online'; since: string }
+  | { status: 'reconnecting'; attempt: number; nextRetryAt: string; lastError: string }
+  /** The host reports no network; the engine waits for it to come back before connecting. */
+  | { status: 'offline' }
+  /** HTTP 401 or close code 4001/4003: the engine stops and the user must log in again. */
+  | { status: 'unauthorized'; message: string }
+  /** Close code 4002: the server does not speak this protocol version, so the app must be updated. */
+  | { status: 'incompatible'; message: string };
+
+/** Replication progress of the logged-in user's local database. */
+export interface SyncState {
+  /** True once every collection has pulled everything the server had when the socket became ready. */
+  initialSyncDone: boolean;
+  /** Highest server sequence received per collection; null before the first document. */
+  collections: Record<CollectionName, { checkpointSeq: number | null }>;
+}
+
+/** A logged-in session: the bearer token and the user it belongs to. */
+export interface Session {
+  token: string;
+  user: UserSummary;
+}
+
+/** The local-first client: one user's session, local database, and sync socket. */
+export interface LastroClient {
+  /** Logs in over HTTP, then opens the user's local database and the sync socket. */
+  login(email: string, password: string): Promise<UserSummary>;
+  /** Reuses a stored token without a new login; a rejected token turns the connection `unauthorized`. */
+  resume(session: Session): Promise<void>;
+  /** The current session, or null when logged out. */
+  readonly session: Session | null;
+  /** Revokes the session on the server (`POST /auth/logout`), then closes the socket and the database. */
+  logout(): Promise<void>;
+  /** Closes the socket and the database but keeps the session, so `resume` can reopen them. */
+  close(): Promise<void>;
+  /** Creates a PIX charge (`POST /api/v1/deposits`); without an amount the payer chooses it. */
+  createDeposit(amountCentavos?: number): Promise<DepositResponse>;
+  /** Sync socket state. */
+  readonly connection: Store<ConnectionState>;
+  /** The user's wallet from the local database, or null before it first arrives. */
+  readonly wallet: Store<WalletDoc | null>;
+  /** The user's statement, newest first. */
+  readonly ledgerEntries: Store<LedgerEntryDoc[]>;
+  /** The loan book, newest first by `createdAt`. */
+  readonly loans: Store<LoanDoc[]>;
+  /** Replication progress. */
+  readonly sync: Store<SyncState>;
+  /** Resolves once the initial sync is done; rejects when the session ends or is rejected first. */
+  waitForInitialSync(): Promise<void>;
+}
+
+export type { UserSummary };
