@@ -1,0 +1,151 @@
+/**
+ * Numbered schema migrations. A migration is never edited once released: a change to the
+ * schema is a new entry at the end, applied once and recorded in `schema_migrations`.
+ *
+ * Money columns are signed integer centavos. Replicated rows (wallets, user ledger entries,
+ * loans) carry `seq`, the value of `sync_sequence` taken in the transaction that last changed them.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE sync_sequence (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        value INTEGER NOT NULL
+      );
+      INSERT INTO sync_sequence (id, value) VALUES (1, 0);
+
+      CREATE TABLE organisations (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('investor', 'borrower', 'support')),
+        organisation_id TEXT REFERENCES organisations(id),
+        password_hash TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        token_sha256 TEXT NOT NULL UNIQUE,
+        device_id TEXT NOT NULL,
+        device_name TEXT NOT NULL,
+        device_platform TEXT NOT NULL,
+        ip TEXT,
+        created_at TEXT NOT NULL,
+        last_seen_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+      CREATE INDEX sessions_user ON sessions(user_id);
+
+      CREATE TABLE ledger_accounts (
+        id TEXT PRIMARY KEY,
+        user_id TEXT REFERENCES users(id),
+        bucket TEXT CHECK (bucket IN ('available', 'blocked')),
+        balance INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        CHECK ((user_id IS NULL) = (bucket IS NULL))
+      );
+      INSERT INTO ledger_accounts (id, created_at) VALUES
+        ('platform:pix_settlement', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        ('platform:suspense', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+        ('platform:pix_refunds_out', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+
+      CREATE TABLE ledger_transactions (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+
+      CREATE TABLE ledger_entries (
+        id TEXT PRIMARY KEY,
+        transaction_id TEXT NOT NULL REFERENCES ledger_transactions(id),
+        account_id TEXT NOT NULL REFERENCES ledger_accounts(id),
+        user_id TEXT REFERENCES users(id),
+        bucket TEXT,
+        amount INTEGER NOT NULL,
+        balance_after INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        seq INTEGER UNIQUE
+      );
+      CREATE INDEX ledger_entries_transaction ON ledger_entries(transaction_id);
+      CREATE INDEX ledger_entries_account ON ledger_entries(account_id);
+      CREATE INDEX ledger_entries_user_seq ON ledger_entries(user_id, seq);
+
+      CREATE TABLE wallets (
+        user_id TEXT PRIMARY KEY REFERENCES users(id),
+        available INTEGER NOT NULL DEFAULT 0,
+        blocked INTEGER NOT NULL DEFAULT 0,
+        seq INTEGER NOT NULL UNIQUE,
+        updated_at TEXT NOT NULL
+      );
+
+      CREATE TABLE pix_charges (
+        txid TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        amount INTEGER,
+        location_id TEXT NOT NULL,
+        brcode TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX pix_charges_user ON pix_charges(user_id);
+
+      CREATE TABLE pix_received (
+        end_to_end_id TEXT PRIMARY KEY,
+        txid TEXT,
+        amount INTEGER NOT NULL,
+        horario TEXT NOT NULL,
+        user_id TEXT REFERENCES users(id),
+        transaction_id TEXT NOT NULL REFERENCES ledger_transactions(id),
+        received_at TEXT NOT NULL
+      );
+
+      CREATE TABLE pix_refunds (
+        id TEXT PRIMARY KEY,
+        end_to_end_id TEXT NOT NULL REFERENCES pix_received(end_to_end_id),
+        rtr_id TEXT NOT NULL,
+        amount INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('EM_PROCESSAMENTO', 'DEVOLVIDO', 'NAO_REALIZADO')),
+        blocked INTEGER NOT NULL CHECK (blocked IN (0, 1)),
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX pix_refunds_pix ON pix_refunds(end_to_end_id);
+
+      CREATE TABLE loans (
+        id TEXT PRIMARY KEY,
+        borrower_user_id TEXT REFERENCES users(id),
+        borrower_name TEXT NOT NULL,
+        purpose TEXT NOT NULL,
+        state TEXT NOT NULL,
+        amount INTEGER NOT NULL CHECK (amount > 0),
+        funded INTEGER NOT NULL CHECK (funded >= 0 AND funded <= amount),
+        rate_monthly_bps INTEGER NOT NULL,
+        term_months INTEGER NOT NULL,
+        grade TEXT NOT NULL,
+        status TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        seq INTEGER NOT NULL UNIQUE
+      );
+      CREATE INDEX loans_status ON loans(status);
+    `,
+  },
+];

@@ -1,0 +1,42 @@
+import { createSqliteLedger, type Ledger } from '../ledger/ledger.js';
+import { createSqliteChargeRepository, type ChargeRepository } from './charges.js';
+import type { SqliteDatabase } from './database.js';
+import { createSqliteLoanRepository, type LoanRepository } from './loans.js';
+import { createSqlitePixRepository, type PixRepository } from './pix.js';
+import { createSqliteSessionRepository, type SessionRepository } from './sessions.js';
+import { createSqliteSyncReadRepository, type SyncReadRepository } from './sync-reads.js';
+import { createSqliteUserRepository, type UserRepository } from './users.js';
+
+/**
+ * Every repository over one database, and the transaction that groups their writes.
+ * A PostgreSQL adapter implements the same interfaces.
+ */
+export interface Store {
+  users: UserRepository;
+  sessions: SessionRepository;
+  charges: ChargeRepository;
+  pix: PixRepository;
+  loans: LoanRepository;
+  ledger: Ledger;
+  syncReads: SyncReadRepository;
+  /**
+   * Runs `work` in one write transaction (SQLite `BEGIN IMMEDIATE`, so concurrent writers
+   * wait instead of failing on upgrade). Rolls back when `work` throws.
+   */
+  transaction<T>(work: () => T): T;
+  close(): void;
+}
+
+export function createSqliteStore(db: SqliteDatabase): Store {
+  return {
+    users: createSqliteUserRepository(db),
+    sessions: createSqliteSessionRepository(db),
+    charges: createSqliteChargeRepository(db),
+    pix: createSqlitePixRepository(db),
+    loans: createSqliteLoanRepository(db),
+    ledger: createSqliteLedger(db),
+    syncReads: createSqliteSyncReadRepository(db),
+    transaction: (work) => db.transaction(work).immediate(),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,66 @@
+import type { HttpRequest, HttpResponse, TemplatedApp } from 'uWebSockets.js';
+import type { ServerContext } from '../context.js';
+import { handleLogin, handleLogout } from './auth-routes.js';
+import { handleCreateDeposit } from './deposit-routes.js';
+import { HttpExchange } from './exchange.js';
+import { handleStatic } from './static-files.js';
+import { handlePixWebhook } from './webhook-routes.js';
+
+type Handler = (ctx: ServerContext, exchange: HttpExchange) => void | Promise<void>;
+
+/**
+ * Wraps a handler: builds the exchange before any await, and responds 500 when the handler
+ * throws, logging the error with the request id.
+ */
+function route(ctx: ServerContext, name: string, handler: Handler) {
+  return (res: HttpResponse, req: HttpRequest): void => {
+    const exchange = new HttpExchange(res, req, name, ctx.logger, ctx.metrics);
+    const fail = (error: unknown): void => {
+      exchange.log.error({ err: error, method: exchange.method, url: exchange.url }, 'request failed');
+      exchange.sendError(500, 'internal', 'internal server error; retry later');
+    };
+    try {
+      const result = handler(ctx, exchange);
+      if (result instanceof Promise) {
+        result.catch(fail);
+      }
+    } catch (error) {
+      fail(error);
+    }
+  };
+}
+
+/** Registers every HTTP route on the app. `/sync` is registered separately as a WebSocket route. */
+export function registerRoutes(app: TemplatedApp, ctx: ServerContext): void {
+  app.get(
+    '/healthz',
+    route(ctx, 'healthz', (_ctx, exchange) => exchange.sendJson(200, { status: 'ok' })),
+  );
+  app.post('/auth/login', route(ctx, 'login', handleLogin));
+  app.post('/auth/logout', route(ctx, 'logout', handleLogout));
+  app.post('/api/v1/deposits', route(ctx, 'deposits', handleCreateDeposit));
+  app.post('/webhooks/pix', route(ctx, 'pix_webhook', handlePixWebhook));
+  app.get(
+    '/metrics',
+    route(ctx, 'metrics', async (context, exchange) => {
+      const text = await context.metrics.registry.metrics();
+      exchange.send(200, text, { 'content-type': context.metrics.registry.contentType });
+    }),
+  );
+  app.get(
+    '/',
+    route(ctx, 'root', (_ctx, exchange) => exchange.sendEmpty(302, { location: '/app/' })),
+  );
+  // The renderer loads its assets by relative paths, which only resolve under "/app/".
+  app.get(
+    '/app',
+    route(ctx, 'app', (_ctx, exchange) => exchange.sendEmpty(302, { location: '/app/' })),
+  );
+  app.get('/app/*', route(ctx, 'app', handleStatic));
+  app.any(
+    '/*',
+    route(ctx, 'not_found', (_ctx, exchange) =>
+      exchange.sendError(404, 'not_found', `no route for ${exchange.method} ${exchange.url}`),
+    ),
+  );
+}
