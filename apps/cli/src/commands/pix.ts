@@ -1,0 +1,71 @@
+import { randomInt } from 'node:crypto';
+import { formatPixAmount, isWebhookTxid } from '@lastro/domain';
+import { allowOnly, DEMO_WEBHOOK_SECRET, serverUrlFrom, type Flags } from '../args.js';
+import { CliError, printJsonLine, usageError } from '../output.js';
+import { unreachableMessage } from '../session.js';
+import { amountFlag } from './deposit.js';
+
+const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** Builds a random end-to-end id: "E" and 31 letters or digits, 32 characters as the API Pix requires. */
+export function randomEndToEndId(): string {
+  let id = 'E';
+  while (id.length < 32) id += ALPHANUMERIC[randomInt(ALPHANUMERIC.length)];
+  return id;
+}
+
+/** `lastro pix simulate`: posts an API Pix callback for one payment and prints the server's response. */
+export async function simulatePix(flags: Flags): Promise<number> {
+  allowOnly(flags, ['server', 'txid', 'valor', 'secret'], 'pix simulate');
+  const serverUrl = serverUrlFrom(flags);
+  if (flags.txid === undefined) throw usageError('missing --txid: pass the txid printed by "lastro deposit"');
+  if (!isWebhookTxid(flags.txid)) {
+    throw usageError(`invalid --txid ${JSON.stringify(flags.txid)}: use 1 to 35 letters and digits, as printed by "lastro deposit"`);
+  }
+  if (flags.valor === undefined) throw usageError('missing --valor: pass the paid amount, such as --valor 110,00');
+  const centavos = amountFlag('valor', flags.valor);
+  let valor: string;
+  try {
+    valor = formatPixAmount(centavos);
+  } catch {
+    throw usageError(`invalid --valor ${JSON.stringify(flags.valor)}: the largest Pix amount is 9.999.999.999,99`);
+  }
+  const secret = flags.secret ?? process.env.LASTRO_PIX_WEBHOOK_SECRET ?? DEMO_WEBHOOK_SECRET;
+
+  const body = {
+    pix: [
+      {
+        endToEndId: randomEndToEndId(),
+        txid: flags.txid,
+        valor,
+        horario: new Date().toISOString(),
+        infoPagador: 'pagamento simulado pelo lastro CLI',
+      },
+    ],
+  };
+  const url = `${serverUrl}/webhooks/pix`;
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+      body: JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new CliError(unreachableMessage(serverUrl, error));
+  }
+
+  const text = await response.text();
+  let answer: unknown;
+  try {
+    answer = JSON.parse(text);
+  } catch {
+    throw new CliError(`${url} returned HTTP ${response.status} with a body that is not JSON`);
+  }
+  if (!response.ok) {
+    const error = (answer as { error?: { kind?: string; message?: string } }).error;
+    throw new CliError(`${url} rejected the callback with HTTP ${response.status}: ${error?.message ?? text} (${error?.kind ?? 'unknown'})`);
+  }
+  printJsonLine(answer);
+  return 0;
+}

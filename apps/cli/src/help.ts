@@ -1,0 +1,62 @@
+/** Help text of the command and each subcommand. */
+
+const COMMON = `Connection:
+  --server URL       server base URL (default: $LASTRO_SERVER_URL or http://127.0.0.1:8787)
+  --email E          login e-mail (default: $LASTRO_EMAIL)
+  --password P       login password (default: $LASTRO_PASSWORD)
+  -h, --help         show this help`;
+
+export const HELP = {
+  main: `lastro: headless Lastro client for scripting, support and tests. Output is JSON lines.
+
+Usage:
+  lastro watch wallet   [connection flags]       print the wallet, then one line per change
+  lastro watch loans    [connection flags]       print one line per changed loan
+  lastro loans list     [--status S] [connection flags]
+  lastro deposit        [--valor 500,00] [connection flags]
+  lastro pix simulate   --txid TXID --valor 110,00 [--secret S] [--server URL]
+
+Run "lastro <command> --help" for the flags of a command.
+Exit status: 0 success, 1 failure (login, network, server), 2 invalid flag or value.`,
+
+  watchWallet: `Usage: lastro watch wallet [flags]
+
+Logs in, waits for the initial sync, prints the wallet as
+{"available":<centavos>,"blocked":<centavos>,"seq":<n>,"formatted":"R$ 1.610,00"}
+and then one line per change, until interrupted (Ctrl+C).
+
+${COMMON}`,
+
+  watchLoans: `Usage: lastro watch loans [flags]
+
+Logs in, waits for the initial sync, then prints one JSON line per changed loan
+(id, status, amount and funded in centavos, seq, and the other loan fields) until interrupted.
+
+${COMMON}`,
+
+  loansList: `Usage: lastro loans list [--status S] [flags]
+
+Prints the loan book as JSON lines (amounts in centavos), newest first, and exits.
+
+  --status S         only loans with this status: open, funded, active, repaid, late, defaulted, cancelled
+${COMMON}`,
+
+  deposit: `Usage: lastro deposit [--valor 500,00] [flags]
+
+Creates a PIX charge for the logged-in user and prints {"txid","brCode","expiresAt"}.
+
+  --valor AMOUNT     amount in reais, pt-BR form such as 500,00 or 1.234,56;
+                     without it the payer chooses the amount
+${COMMON}`,
+
+  pixSimulate: `Usage: lastro pix simulate --txid TXID --valor 110,00 [--secret S] [--server URL]
+
+Posts a Central Bank API Pix callback for one payment to /webhooks/pix, as a PIX provider
+would, and prints the server's JSON answer.
+
+  --txid TXID        txid of the charge, from "lastro deposit"
+  --valor AMOUNT     paid amount in reais, pt-BR form such as 110,00
+  --secret S         webhook secret (default: $LASTRO_PIX_WEBHOOK_SECRET or the demo secret)
+  --server URL       server base URL (default: $LASTRO_SERVER_URL or http://127.0.0.1:8787)
+  -h, --help         show this help`,
+} as const;
