@@ -1,0 +1,114 @@
+import { expect, test } from '@playwright/test';
+import { DashboardPage } from '../pages/dashboard-page';
+import { LoginPage } from '../pages/login-page';
+import {
+  connectionIndicatorReadsOnline,
+  loanBookShowsRowsInPortuguese,
+  logInAsInvestor,
+  pixDepositRaisesBalance,
+  wrongPasswordShowsError,
+} from '../scenarios';
+import { useLastroServer } from '../support/server';
+
+const server = useLastroServer();
+let pageProblems: string[] = [];
+
+test.beforeEach(async ({ page }) => {
+  pageProblems = [];
+  // The page must run under the strict CSP without violations or uncaught errors.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      pageProblems.push(message.text());
+    }
+  });
+  page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
+  await page.goto(`${server().appUrl}#/login`);
+});
+
+test.afterEach(() => {
+  expect(pageProblems).toEqual([]);
+});
+
+test('PIX deposit raises the balance live', async ({ page }) => {
+  await pixDepositRaisesBalance(page, server().url);
+});
+
+test('wrong password shows the error', async ({ page }) => {
+  await wrongPasswordShowsError(page);
+});
+
+test('loan book shows rows in pt-BR', async ({ page }) => {
+  await loanBookShowsRowsInPortuguese(page);
+});
+
+test('connection indicator reads online', async ({ page }) => {
+  await connectionIndicatorReadsOnline(page);
+});
+
+test('reload resumes the session', async ({ page }) => {
+  const dashboard = await logInAsInvestor(page);
+  const balance = await dashboard.balanceText();
+  await page.reload();
+  const reloaded = new DashboardPage(page);
+  await expect(reloaded.balance).toHaveText(balance, { timeout: 30_000 });
+  await expect(page.getByTestId('login-email')).toHaveCount(0);
+});
+
+test('logout returns to the login screen', async ({ page }) => {
+  const dashboard = await logInAsInvestor(page);
+  await dashboard.logoutButton.click();
+  await new LoginPage(page).expectVisible();
+  await expect(page).toHaveURL(/#\/login$/);
+  await page.reload();
+  await new LoginPage(page).expectVisible();
+});
+
+test('language switch shows English', async ({ page }) => {
+  const dashboard = await logInAsInvestor(page);
+  await page.getByTestId('language-en').click();
+  await expect(page.getByRole('heading', { name: 'Loan book' })).toBeVisible();
+  await expect(dashboard.connection).toHaveText('Online');
+  await expect(dashboard.loanRows.first()).toContainText('p.m.');
+  await page.getByTestId('language-pt-BR').click();
+  await expect(page.getByRole('heading', { name: 'Livro de empréstimos' })).toBeVisible();
+});
+
+test('loan row opens the loan detail', async ({ page }) => {
+  const dashboard = await logInAsInvestor(page);
+  const firstRow = dashboard.loanRows.first();
+  const loanId = await firstRow.getAttribute('data-loan-id');
+  expect(loanId).not.toBeNull();
+  await firstRow.click();
+  await expect(page).toHaveURL(new RegExp(`#/loans/${loanId}$`));
+  await expect(page.getByTestId('loan-detail')).toHaveAttribute('data-loan-id', loanId ?? '');
+});
+
+test('deposit rejects an invalid amount', async ({ page }) => {
+  const dashboard = await logInAsInvestor(page);
+  const dialog = await dashboard.openDeposit();
+  await dialog.amount.fill('1,234.56');
+  await dialog.create.click();
+  await expect(dialog.error).toHaveText('Valor inválido. Use o formato 500,00.');
+  await expect(dialog.txid).toHaveCount(0);
+});
+
+test('loan book works from the keyboard', async ({ page }) => {
+  const dashboard = await logInAsInvestor(page);
+  const firstRow = dashboard.loanRows.first();
+  await firstRow.focus();
+  await page.keyboard.press('ArrowDown');
+  const secondRow = dashboard.loanRows.nth(1);
+  await expect(secondRow).toBeFocused();
+  const loanId = await secondRow.getAttribute('data-loan-id');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('loan-detail')).toHaveAttribute('data-loan-id', loanId ?? '');
+});
+
+test('status filter shows only that status', async ({ page }) => {
+  const dashboard = await logInAsInvestor(page);
+  await page.getByTestId('loan-filter-status').selectOption('open');
+  await expect(dashboard.loanRows.first()).toHaveAttribute('data-status', 'open');
+  const statuses = await dashboard.loanBook.getByTestId('loan-status').allTextContents();
+  expect(statuses.length).toBeGreaterThan(0);
+  expect(new Set(statuses)).toEqual(new Set(['Aberto']));
+});

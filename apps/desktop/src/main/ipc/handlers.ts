@@ -1,0 +1,57 @@
+import type { Device } from '@lastro/protocol';
+import type { TrayState } from '../tray-state';
+import { parseNoArgs, parseTrayStateArgs } from './validate';
+
+/** Configuration the renderer reads once at start-up. */
+export interface AppConfig {
+  /** Origin of the Lastro server, such as "http://127.0.0.1:8787". */
+  serverUrl: string;
+  device: Device;
+  appVersion: string;
+  /** `process.platform` of the main process. */
+  platform: string;
+}
+
+/** What the handlers may do in the main process; the Electron side implements it. */
+export interface IpcHandlerContext {
+  config: AppConfig;
+  setTrayState(state: TrayState): void;
+  showWindow(): void;
+}
+
+/** One IPC handler: validation of the renderer's raw arguments, then the typed work. */
+export interface IpcHandler<Args extends unknown[], Result> {
+  parseArgs(rawArgs: readonly unknown[]): Args;
+  run(...args: Args): Result;
+  /** Validates `rawArgs` and runs the handler; throws `IpcArgumentError` on invalid arguments. */
+  invoke(rawArgs: readonly unknown[]): Result;
+}
+
+function defineHandler<Args extends unknown[], Result>(
+  parseArgs: (rawArgs: readonly unknown[]) => Args,
+  run: (...args: Args) => Result,
+): IpcHandler<Args, Result> {
+  return { parseArgs, run, invoke: (rawArgs) => run(...parseArgs(rawArgs)) };
+}
+
+/**
+ * Builds the IPC handler map. It is the single source of truth for the bridge: the preload's
+ * `window.lastro` type is derived from the return type of this function.
+ */
+export function createIpcHandlers(context: IpcHandlerContext) {
+  return {
+    getConfig: defineHandler(parseNoArgs, (): AppConfig => context.config),
+    setTrayState: defineHandler(parseTrayStateArgs, (state: TrayState): void => context.setTrayState(state)),
+    showWindow: defineHandler(parseNoArgs, (): void => context.showWindow()),
+  };
+}
+
+export type IpcHandlers = ReturnType<typeof createIpcHandlers>;
+export type IpcHandlerName = keyof IpcHandlers;
+
+/** Events the main process sends to the renderer, with their payload types. */
+export interface IpcEvents {
+  /** A hash route to open, such as "#/" or "#/loans/LOAN_ID", chosen from the tray menu. */
+  navigate: string;
+}
+export type IpcEventName = keyof IpcEvents;

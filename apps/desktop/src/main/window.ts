@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { BrowserWindow } from 'electron';
+import log from 'electron-log/main';
+import { closeAction, isAppUrl } from './security-policy';
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  rendererDir: string;
+  /** Development server URL from electron-vite, when running `electron-vite dev`. */
+  devServerUrl: string | undefined;
+  iconPath: string;
+  isQuitting(): boolean;
+}
+
+/** URL the window loads; IPC senders and navigations are checked against it. */
+export function appEntryUrl(options: Pick<MainWindowOptions, 'rendererDir' | 'devServerUrl'>): string {
+  if (options.devServerUrl !== undefined) {
+    return options.devServerUrl;
+  }
+  return new URL(`file://${join(options.rendererDir, 'index.html')}`).href;
+}
+
+/** Creates the main window with the secure defaults and its navigation and close policies. */
+export function createMainWindow(options: MainWindowOptions): BrowserWindow {
+  const entryUrl = appEntryUrl(options);
+  const window = new BrowserWindow({
+    width: 1360,
+    height: 860,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'Lastro',
+    icon: options.iconPath,
+    backgroundColor: '#0c1726',
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      // Live balances and alerts must keep arriving while the window is hidden in the tray.
+      backgroundThrottling: false,
+    },
+  });
+
+  window.once('ready-to-show', () => window.show());
+
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url, entryUrl)) {
+      event.preventDefault();
+      log.warn('blocked navigation away from the app', { url });
+    }
+  });
+  // The app has no pop-ups and links no external pages, so every new window is denied.
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    log.warn('blocked window.open', { url });
+    return { action: 'deny' };
+  });
+
+  window.on('close', (event) => {
+    if (closeAction({ quitting: options.isQuitting() }) === 'hide') {
+      event.preventDefault();
+      window.hide();
+    }
+  });
+
+  void window.loadURL(entryUrl);
+  return window;
+}

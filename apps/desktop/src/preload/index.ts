@@ -1,0 +1,26 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { eventChannel, invokeChannel } from '../main/ipc/channels';
+import type { IpcEventName, IpcEvents } from '../main/ipc/handlers';
+import type { LastroBridge } from './bridge';
+
+function subscribe<Name extends IpcEventName>(
+  name: Name,
+  listener: (payload: IpcEvents[Name]) => void,
+): () => void {
+  const channel = eventChannel(name);
+  const forward = (_event: IpcRendererEvent, payload: IpcEvents[Name]): void => listener(payload);
+  ipcRenderer.on(channel, forward);
+  return () => {
+    ipcRenderer.removeListener(channel, forward);
+  };
+}
+
+// Only these functions cross the context bridge; `ipcRenderer` itself is never exposed.
+const bridge = {
+  getConfig: () => ipcRenderer.invoke(invokeChannel('getConfig')),
+  setTrayState: (state) => ipcRenderer.invoke(invokeChannel('setTrayState'), state),
+  showWindow: () => ipcRenderer.invoke(invokeChannel('showWindow')),
+  onNavigate: (listener) => subscribe('navigate', listener),
+} satisfies LastroBridge;
+
+contextBridge.exposeInMainWorld('lastro', bridge);

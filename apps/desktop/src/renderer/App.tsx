@@ -1,0 +1,109 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Header } from './components/Header';
+import { InitialSync } from './components/InitialSync';
+import { trayStateFor } from './lib/connection';
+import { routeHash } from './lib/routes';
+import { useRoute } from './lib/use-route';
+import { DashboardScreen } from './screens/DashboardScreen';
+import { LoanDetailScreen } from './screens/LoanDetailScreen';
+import { LoginScreen } from './screens/LoginScreen';
+import { useLiveStore } from './state/live-store';
+import { useSessionStore } from './state/session';
+
+function NotFoundScreen() {
+  const { t } = useTranslation();
+  return (
+    <main className="not-found">
+      <h1>{t('notFound.title')}</h1>
+      <a href={routeHash({ name: 'dashboard' })}>{t('notFound.back')}</a>
+    </main>
+  );
+}
+
+function RouteContent() {
+  const route = useRoute();
+  switch (route.name) {
+    case 'loan':
+      return <LoanDetailScreen loanId={route.loanId} />;
+    case 'notFound':
+      return <NotFoundScreen />;
+    default:
+      return <DashboardScreen />;
+  }
+}
+
+function SignedInContent() {
+  const { t } = useTranslation();
+  const initialSyncDone = useLiveStore((state) => state.sync.initialSyncDone);
+  const status = useLiveStore((state) => state.connection.status);
+  if (initialSyncDone) {
+    return <RouteContent />;
+  }
+  // While the server is reachable the first sync finishes quickly, so show its progress. When
+  // it is not, show whatever the local database already has instead of waiting.
+  if (status === 'idle' || status === 'connecting' || status === 'online') {
+    return <InitialSync />;
+  }
+  return (
+    <>
+      <p className="sync-banner" role="status" data-testid="sync-banner">{t('sync.notSynced')}</p>
+      <RouteContent />
+    </>
+  );
+}
+
+/** Keeps the route consistent with the session: the login screen when signed out, the app otherwise. */
+function useRouteGuard(): void {
+  const phase = useSessionStore((state) => state.phase);
+  const route = useRoute();
+  useEffect(() => {
+    if (phase === 'signedOut' && route.name !== 'login') {
+      window.location.hash = routeHash({ name: 'login' });
+    } else if (phase === 'signedIn' && route.name === 'login') {
+      window.location.hash = routeHash({ name: 'dashboard' });
+    }
+  }, [phase, route.name]);
+}
+
+/** On the desktop, mirrors the connection state in the tray icon and follows tray menu navigation. */
+function useDesktopBridge(): void {
+  const bridge = useSessionStore((state) => state.platform?.bridge);
+  const connection = useLiveStore((state) => state.connection);
+  const trayState = trayStateFor(connection);
+
+  useEffect(() => {
+    void bridge?.setTrayState(trayState);
+  }, [bridge, trayState]);
+
+  useEffect(() => {
+    return bridge?.onNavigate((route) => {
+      window.location.hash = route;
+    });
+  }, [bridge]);
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const phase = useSessionStore((state) => state.phase);
+  const startupError = useSessionStore((state) => state.startupError);
+  useRouteGuard();
+  useDesktopBridge();
+
+  if (phase === 'starting') {
+    return <p className="splash">{t('app.starting')}</p>;
+  }
+  if (phase === 'failed') {
+    return (
+      <p className="splash form-error" role="alert">
+        {t('app.startupFailed', { message: startupError ?? '' })}
+      </p>
+    );
+  }
+  return (
+    <div className="app">
+      <Header />
+      {phase === 'signedIn' ? <SignedInContent /> : <LoginScreen />}
+    </div>
+  );
+}

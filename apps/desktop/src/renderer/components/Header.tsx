@@ -1,0 +1,41 @@
+import { useTranslation } from 'react-i18next';
+import { routeHash } from '../lib/routes';
+import { useLiveStore } from '../state/live-store';
+import { endExpiredSession, logOut, useSessionStore } from '../state/session';
+import { ConnectionIndicator } from './ConnectionIndicator';
+import { LanguageSwitch } from './LanguageSwitch';
+
+export function Header() {
+  const { t } = useTranslation();
+  const user = useSessionStore((state) => state.user);
+  const status = useLiveStore((state) => state.connection.status);
+
+  return (
+    <header className="header">
+      <a className="header__brand" href={routeHash({ name: 'dashboard' })}>
+        <span className="header__logo" aria-hidden="true">L</span>
+        {t('app.name')}
+        <span className="header__tagline">{t('app.tagline')}</span>
+      </a>
+      <div className="header__right">
+        <ConnectionIndicator />
+        {status === 'unauthorized' && (
+          <button type="button" className="button button--small" onClick={() => void endExpiredSession()}>
+            {t('header.relogin')}
+          </button>
+        )}
+        {user !== null && (
+          <span className="header__user" data-testid="user-name">
+            {t('header.signedInAs', { name: user.name })}
+          </span>
+        )}
+        <LanguageSwitch />
+        {user !== null && (
+          <button type="button" className="button button--ghost" data-testid="logout" onClick={() => void logOut()}>
+            {t('header.logout')}
+          </button>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * The renderer's only entry point to the sync engine. Everything else imports the engine's
+ * types from here, so the engine can change behind one module.
+ */
+import { createLastroClient, type ConnectionState, type LastroClient, type SyncState } from '@lastro/engine';
+import { getRxStorageDexie } from '@lastro/engine/storage-dexie';
+import type { ConnectionView } from '../lib/connection';
+import type { Platform } from '../platform';
+
+export type { ConnectionState, LastroClient, SyncState };
+
+/** Fails to compile when the engine gains a connection state the indicator does not handle. */
+type AssertAssignable<Value extends Expected, Expected> = Value;
+export type ConnectionStateIsShown = AssertAssignable<ConnectionState, ConnectionView>;
+
+/**
+ * Creates the engine client for this platform, storing data in IndexedDB through Dexie.
+ * RxDB dev-mode stays off: its ajv validation compiles schemas with `new Function`, which the
+ * CSP forbids, and in a browser it loads a frame from the RxDB website.
+ */
+export function openClient(platform: Platform): LastroClient {
+  return createLastroClient({
+    serverUrl: platform.serverUrl,
+    storage: getRxStorageDexie(),
+    device: platform.device,
+  });
+}

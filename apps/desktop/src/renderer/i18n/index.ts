@@ -1,0 +1,47 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import ptBR from './pt-BR.json';
+
+export const LANGUAGES = ['pt-BR', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const LANGUAGE_KEY = 'lastro.language';
+
+export function isLanguage(value: unknown): value is Language {
+  return LANGUAGES.some((language) => language === value);
+}
+
+function storedLanguage(): Language {
+  try {
+    const stored = window.localStorage.getItem(LANGUAGE_KEY);
+    return isLanguage(stored) ? stored : 'pt-BR';
+  } catch {
+    // Storage can be unavailable (privacy settings); the default language still works.
+    return 'pt-BR';
+  }
+}
+
+/** Initialises i18next with pt-BR as the default and English as the second language. */
+export async function initI18n(): Promise<void> {
+  const language = storedLanguage();
+  await i18next.use(initReactI18next).init({
+    resources: { 'pt-BR': { translation: ptBR }, en: { translation: en } },
+    lng: language,
+    fallbackLng: 'pt-BR',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = language;
+}
+
+/** Switches the UI language and remembers the choice in `localStorage`. */
+export async function changeLanguage(language: Language): Promise<void> {
+  await i18next.changeLanguage(language);
+  document.documentElement.lang = language;
+  try {
+    window.localStorage.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // The choice then lasts only until the next start.
+  }
+}

@@ -1,0 +1,14 @@
+import type { LedgerEntryKind } from '@lastro/protocol';
+
+/** Translation key of a statement line's description, such as "PIX recebido" for `pix_in`. */
+export function ledgerKindKey(kind: LedgerEntryKind): string {
+  return `ledger.kinds.${kind}`;
+}
+
+/** Sign class of an amount, used to colour it: credits green, debits red. */
+export function amountTone(amount: number): 'credit' | 'debit' | 'zero' {
+  if (amount > 0) {
+    return 'credit';
+  }
+  return amount < 0 ? 'debit' : 'zero';
+}

@@ -1,0 +1,56 @@
+import { formatBRL, formatDateTimeSaoPaulo } from '@lastro/domain';
+import { useTranslation } from 'react-i18next';
+import { formatMonthlyRate } from '../lib/loans';
+import { routeHash } from '../lib/routes';
+import { useLiveStore } from '../state/live-store';
+import { FundingBar } from './LoanBook';
+
+/** Shows one loan of the book, updated live like the list. */
+export function LoanDetailScreen({ loanId }: { loanId: string }) {
+  const { t, i18n } = useTranslation();
+  const loan = useLiveStore((state) => state.loans.find((candidate) => candidate.id === loanId));
+  const synced = useLiveStore((state) => state.sync.initialSyncDone);
+
+  return (
+    <main className="loan-detail">
+      <a className="back-link" href={routeHash({ name: 'dashboard' })}>← {t('loan.back')}</a>
+      {loan === undefined ? (
+        <p className="muted" data-testid="loan-detail-missing">{synced ? t('loan.notFound') : t('loan.loading')}</p>
+      ) : (
+        <article className="panel loan-detail__card" data-testid="loan-detail" data-loan-id={loan.id}>
+          <header className="loan-detail__header">
+            <h1>{loan.borrowerName}</h1>
+            <span className={`status status--${loan.status}`} data-testid="loan-detail-status">
+              {t(`loans.statuses.${loan.status}`)}
+            </span>
+          </header>
+          <p className="loan-detail__purpose">{loan.purpose}</p>
+          <dl className="facts">
+            <dt>{t('loans.columns.amount')}</dt>
+            <dd>{formatBRL(loan.amount)}</dd>
+            <dt>{t('loans.columns.rate')}</dt>
+            <dd>{formatMonthlyRate(loan.rateMonthlyBps, i18n.language)}</dd>
+            <dt>{t('loans.columns.term')}</dt>
+            <dd>{t('loans.term', { count: loan.termMonths })}</dd>
+            <dt>{t('loans.columns.grade')}</dt>
+            <dd><span className={`grade grade--${loan.grade}`}>{loan.grade}</span></dd>
+            <dt>{t('loans.columns.state')}</dt>
+            <dd>{loan.state}</dd>
+            <dt>{t('loan.funded')}</dt>
+            <dd>{formatBRL(loan.funded)}</dd>
+            <dt>{t('loan.remaining')}</dt>
+            <dd>{formatBRL(Math.max(0, loan.amount - loan.funded))}</dd>
+            <dt>{t('loans.columns.progress')}</dt>
+            <dd><FundingBar loan={loan} /></dd>
+            <dt>{t('loan.createdAt')}</dt>
+            <dd>{formatDateTimeSaoPaulo(loan.createdAt, i18n.language)}</dd>
+            <dt>{t('loan.updatedAt')}</dt>
+            <dd>{formatDateTimeSaoPaulo(loan.updatedAt, i18n.language)}</dd>
+            <dt>{t('loan.id')}</dt>
+            <dd className="mono">{loan.id}</dd>
+          </dl>
+        </article>
+      )}
+    </main>
+  );
+}

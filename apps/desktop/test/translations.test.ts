@@ -1,0 +1,46 @@
+import { LEDGER_ENTRY_KINDS, LOAN_STATUSES } from '@lastro/protocol';
+import { describe, expect, it } from 'vitest';
+import en from '../src/renderer/i18n/en.json';
+import ptBR from '../src/renderer/i18n/pt-BR.json';
+
+/** Lists every leaf key of a nested translation object as a dotted path. */
+function leafKeys(value: unknown, prefix = ''): string[] {
+  if (typeof value !== 'object' || value === null) {
+    return [prefix];
+  }
+  return Object.entries(value).flatMap(([key, child]) => leafKeys(child, prefix === '' ? key : `${prefix}.${key}`));
+}
+
+describe('translations', () => {
+  it('have the same keys in pt-BR and English', () => {
+    expect(leafKeys(en).sort()).toEqual(leafKeys(ptBR).sort());
+  });
+
+  it('name every loan status in pt-BR', () => {
+    expect(LOAN_STATUSES.map((status) => ptBR.loans.statuses[status])).toEqual([
+      'Aberto',
+      'Financiado',
+      'Ativo',
+      'Quitado',
+      'Em atraso',
+      'Inadimplente',
+      'Cancelado',
+    ]);
+  });
+
+  it('describe every ledger entry kind in pt-BR', () => {
+    expect(LEDGER_ENTRY_KINDS.map((kind) => ptBR.ledger.kinds[kind])).toEqual([
+      'PIX recebido',
+      'Devolução em processamento',
+      'Devolução de PIX',
+      'Devolução não realizada',
+    ]);
+  });
+
+  it('label the connection states', () => {
+    expect(ptBR.connection.online).toBe('Online');
+    expect(ptBR.connection.reconnectingIn).toBe('Reconectando em {{seconds}} s');
+    expect(ptBR.connection.unauthorized).toBe('Sessão expirada');
+    expect(ptBR.connection.offline).toBe('Offline');
+  });
+});
