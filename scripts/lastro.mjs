@@ -216,7 +216,8 @@ function runTests(args) {
   say('running unit and integration tests (Vitest)');
   pnpm(['exec', 'vitest', 'run', ...args]);
   say('running end-to-end tests (Playwright)');
-  pnpm(['run', 'test:e2e']);
+  // Everything was built above, so the Playwright setup need not build it again.
+  pnpm(['run', 'test:e2e'], { env: { ...process.env, LASTRO_E2E_SKIP_BUILD: '1' } });
 }
 
 const [task, ...rest] = process.argv.slice(2);

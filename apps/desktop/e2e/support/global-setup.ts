@@ -9,7 +9,10 @@ import { DESKTOP_DIR, RENDERER_OUT_DIR, SERVER_DIR, SERVER_ENTRY } from './paths
  */
 export default function globalSetup(): void {
   if (process.env['LASTRO_E2E_SKIP_BUILD'] !== '1') {
-    execFileSync('pnpm', ['exec', 'electron-vite', 'build'], { cwd: DESKTOP_DIR, stdio: 'inherit' });
+    // The package's own bin, not `pnpm exec`: pnpm may be running through npx and not be on PATH.
+    const windows = process.platform === 'win32';
+    const electronVite = join(DESKTOP_DIR, 'node_modules', '.bin', windows ? 'electron-vite.cmd' : 'electron-vite');
+    execFileSync(electronVite, ['build'], { cwd: DESKTOP_DIR, stdio: 'inherit', shell: windows });
     execFileSync(process.execPath, ['build.mjs'], { cwd: SERVER_DIR, stdio: 'inherit' });
   }
   if (!existsSync(join(RENDERER_OUT_DIR, 'index.html'))) {
