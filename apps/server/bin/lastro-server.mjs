@@ -1,0 +1,11 @@
+#!/usr/bin/env node
+// Runs the bundled command. The bundle is built by "pnpm --filter @lastro/server run build";
+// from the repository root, "pnpm lastro-server" builds it first when needed.
+import { existsSync } from 'node:fs';
+
+const bundle = new URL('../dist/main.js', import.meta.url);
+if (!existsSync(bundle)) {
+  process.stderr.write('lastro-server: missing dist/main.js; build it with "pnpm --filter @lastro/server run build"\n');
+  process.exit(1);
+}
+await import(bundle.href);
