@@ -33,12 +33,14 @@ const SCENARIOS: Array<[string, (page: Page, serverUrl: string) => Promise<void>
 ];
 
 const binary = electronBinary();
+const skipReason = `Electron binary not installed on this machine: ${SCENARIOS.length} scenarios skipped`;
+if (binary === undefined) {
+  // The list reporter shows skipped tests without their reason, so print it once.
+  process.stderr.write(`${skipReason}\n`);
+}
 
 test.describe('desktop app', () => {
-  test.skip(
-    binary === undefined,
-    `Electron binary not installed on this machine: ${SCENARIOS.length} scenarios skipped`,
-  );
+  test.skip(binary === undefined, skipReason);
 
   const server = useLastroServer();
   let app: ElectronApplication | undefined;

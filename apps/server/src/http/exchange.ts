@@ -131,19 +131,7 @@ export class HttpExchange {
   }
 
   send(status: number, body: string | Buffer, headers: Record<string, string> = {}, closeConnection = false): void {
-    if (this.aborted || this.finished) {
-      return;
-    }
-    this.finished = true;
-    this.res.cork(() => {
-      this.res.writeStatus(`${status} ${STATUS_TEXT[status] ?? ''}`.trim());
-      this.res.writeHeader('x-request-id', this.requestId);
-      for (const [name, value] of Object.entries(headers)) {
-        this.res.writeHeader(name, value);
-      }
-      this.res.end(body, closeConnection);
-    });
-    this.metrics.httpRequests.inc({ route: this.route, method: this.method, status: String(status) });
+    this.respond(status, headers, () => this.res.end(body, closeConnection));
   }
 
   sendJson(status: number, body: unknown): void {
@@ -151,6 +139,11 @@ export class HttpExchange {
   }
 
   sendEmpty(status: number, headers: Record<string, string> = {}): void {
+    this.respond(status, headers, () => this.res.endWithoutBody());
+  }
+
+  /** Writes the status and headers once, then `end`s the response, all in one cork. */
+  private respond(status: number, headers: Record<string, string>, end: () => void): void {
     if (this.aborted || this.finished) {
       return;
     }
@@ -161,7 +154,7 @@ export class HttpExchange {
       for (const [name, value] of Object.entries(headers)) {
         this.res.writeHeader(name, value);
       }
-      this.res.endWithoutBody();
+      end();
     });
     this.metrics.httpRequests.inc({ route: this.route, method: this.method, status: String(status) });
   }
