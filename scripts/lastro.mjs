@@ -135,18 +135,45 @@ function forwardSignals(child) {
   }
 }
 
+const electronPackageDir = join(root, 'apps/desktop/node_modules/electron');
+
 /**
  * Returns the Electron executable when it was downloaded, or null. Requiring the
  * `electron` package would start a download, so this reads its path.txt instead.
  */
 function findElectronBinary() {
-  const packageDir = join(root, 'apps/desktop/node_modules/electron');
-  const pathFile = join(packageDir, 'path.txt');
+  const pathFile = join(electronPackageDir, 'path.txt');
   if (!existsSync(pathFile)) {
     return null;
   }
-  const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  const binary = join(electronPackageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(binary) ? binary : null;
+}
+
+/**
+ * Returns the Electron executable, downloading it once when missing. pnpm skips Electron's
+ * install script (see pnpm-workspace.yaml) so that installs succeed where GitHub, which
+ * hosts the binary, is unreachable; the download is tried here instead, and its failure
+ * only means the desktop app cannot open. Returns null with the reason when it fails.
+ */
+function ensureElectronBinary() {
+  const found = findElectronBinary();
+  if (found) {
+    return { binary: found };
+  }
+  say('downloading the Electron binary (once, about 100 MB from GitHub)');
+  const result = spawnSync(process.execPath, [join(electronPackageDir, 'install.js')], {
+    cwd: electronPackageDir,
+    encoding: 'utf8',
+    timeout: 10 * 60 * 1000,
+  });
+  const binary = findElectronBinary();
+  if (binary) {
+    return { binary };
+  }
+  const output = `${result.stderr ?? ''}${result.error?.message ?? ''}`;
+  const reason = output.split('\n').find((line) => line.trim() !== '') ?? `exit code ${result.status}`;
+  return { binary: null, reason: reason.trim() };
 }
 
 /** Starts the demo server, prints the web terminal's address and opens the desktop app when it can. */
@@ -188,15 +215,15 @@ function announce(url, server) {
   say('Send a test PIX: see "Send a test PIX" in README.md');
   say('');
 
-  const electron = findElectronBinary();
-  if (!electron) {
-    say('The Electron binary is not installed on this machine (it downloads from GitHub, which is not');
-    say(`reachable here), so the desktop app cannot open. Use the web terminal at ${webUrl}`);
+  const electron = ensureElectronBinary();
+  if (!electron.binary) {
+    say(`The Electron binary could not be downloaded (${electron.reason}), so the desktop app`);
+    say(`cannot open on this machine. Use the web terminal at ${webUrl}`);
     say('The server keeps running; press Ctrl+C to stop it.');
     return;
   }
   say('opening the desktop app');
-  const app = spawn(electron, [join(root, 'apps/desktop')], {
+  const app = spawn(electron.binary, [join(root, 'apps/desktop')], {
     stdio: 'inherit',
     env: { ...process.env, LASTRO_SERVER_URL: url },
   });
@@ -215,6 +242,10 @@ function runTests(args) {
   pnpm(['run', 'typecheck']);
   say('running unit and integration tests (Vitest)');
   pnpm(['exec', 'vitest', 'run', ...args]);
+  const electron = ensureElectronBinary();
+  if (!electron.binary) {
+    say(`the Electron binary could not be downloaded (${electron.reason}); the Electron suite will be skipped`);
+  }
   say('running end-to-end tests (Playwright)');
   // Everything was built above, so the Playwright setup need not build it again.
   pnpm(['run', 'test:e2e'], { env: { ...process.env, LASTRO_E2E_SKIP_BUILD: '1' } });
