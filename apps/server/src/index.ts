@@ -1,3 +1,4 @@
+import { createServer as createNetServer } from 'node:net';
 import type { DestinationStream } from 'pino';
 import {
   App,
@@ -92,6 +93,22 @@ function listenExclusive(app: TemplatedApp, host: string, port: number, callback
 /** `LIBUS_LISTEN_EXCLUSIVE_PORT` of uSockets: bind without SO_REUSEPORT. */
 const LIBUS_LISTEN_EXCLUSIVE_PORT = 1;
 
+/**
+ * Fails with {@link ListenError} when another process already listens on `host:port`, so a
+ * server that cannot listen never creates or seeds a database first. The exclusive listen
+ * below still catches a port taken in between.
+ */
+async function assertPortFree(host: string, port: number): Promise<void> {
+  if (port === 0) {
+    return;
+  }
+  await new Promise<void>((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', () => reject(new ListenError(host, port)));
+    probe.listen({ host, port, exclusive: true }, () => probe.close(() => resolve()));
+  });
+}
+
 /** Milliseconds to wait for sockets to finish their closing handshake on shutdown. */
 const SHUTDOWN_GRACE_MS = 2000;
 
@@ -111,6 +128,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     webhookSecret = DEMO_WEBHOOK_SECRET;
   }
 
+  await assertPortFree(host, port);
   const db = openDatabase(options.dataDir, logger);
   const store = createSqliteStore(db);
   const metrics = createMetrics();

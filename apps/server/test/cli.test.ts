@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,12 +135,15 @@ describe('lastro-server command', () => {
     const url = await first.listening;
     const port = new URL(url).port;
 
-    const second = run(['--port', port, '--data-dir', tempDir()], cleanEnv({ LASTRO_PIX_WEBHOOK_SECRET: 's3cret' }));
+    const secondDataDir = tempDir();
+    const second = run(['--port', port, '--demo', '--data-dir', secondDataDir], cleanEnv());
 
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
     expect(second.status).toBe(1);
     expect(second.stderr).toContain(`port ${port}`);
     expect(second.stderr).toContain('--port');
+    // The second server gave up before creating, let alone seeding, a database.
+    expect(readdirSync(secondDataDir)).toEqual([]);
   });
 });
