@@ -20,10 +20,33 @@ const FLAG_SPECS = {
 export type FlagName = keyof typeof FLAG_SPECS;
 export type Flags = { [K in FlagName]?: (typeof FLAG_SPECS)[K]['type'] extends 'boolean' ? boolean : string };
 
+/**
+ * Joins `--flag -5,00` into `--flag=-5,00` for flags that take a value, because parseArgs
+ * reads a value starting with a dash as a flag and rejects it as ambiguous. Negative
+ * amounts then reach the amount checks, which explain why they are invalid.
+ */
+function joinDashedValues(argv: string[]): string[] {
+  const joined: string[] = [];
+  for (let index = 0; index < argv.length; index += 1) {
+    const token = argv[index] ?? '';
+    const next = argv[index + 1];
+    const name = token.startsWith('--') ? token.slice(2) : '';
+    const takesValue = name in FLAG_SPECS && FLAG_SPECS[name as FlagName].type === 'string';
+    if (takesValue && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`${token}=${next}`);
+      index += 1;
+    } else {
+      joined.push(token);
+    }
+  }
+  return joined;
+}
+
 /** Splits argv into positional words (the command path) and flags, rejecting unknown flags. */
 export function parseCommandLine(argv: string[]): { words: string[]; flags: Flags } {
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: FLAG_SPECS, allowPositionals: true, strict: true });
+    const args = joinDashedValues(argv);
+    const { values, positionals } = parseArgs({ args, options: FLAG_SPECS, allowPositionals: true, strict: true });
     return { words: positionals, flags: values as Flags };
   } catch (error) {
     const code = (error as { code?: unknown }).code;

@@ -82,6 +82,15 @@ describe('lastro CLI', () => {
     expect(result.stdout).toBe('');
   }, 60_000);
 
+  it('pix simulate explains an unknown txid', async () => {
+    const txid = 'NoChargeHasThisTxid0123456789';
+    const result = await runCli(['pix', 'simulate', '--server', server.url, '--txid', txid, '--valor', '5,00']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ received: 1, credited: 0, suspense: 1 });
+    expect(result.stderr).toContain(`txid ${txid} matches no charge`);
+    expect(result.stderr).toContain('suspense account');
+  }, 60_000);
+
   it('bad password exits 1 with the message', async () => {
     const result = await runCli(['loans', 'list', '--server', server.url, '--email', 'investidor@lastro.demo', '--password', 'wrong']);
     expect(result.code).toBe(1);
@@ -100,6 +109,7 @@ describe('lastro CLI', () => {
     [['watch', 'wallet', '--colour'], 'unknown flag --colour'],
     [['loans', 'list', '--status', 'sold', '--email', 'a@b.c', '--password', 'x'], 'invalid --status "sold"'],
     [['deposit', '--valor', '1,234.56', '--email', 'a@b.c', '--password', 'x'], 'invalid --valor "1,234.56"'],
+    [['deposit', '--valor', '-5,00', '--email', 'a@b.c', '--password', 'x'], 'invalid --valor "-5,00": the amount must be greater than zero'],
     [['pix', 'simulate', '--valor', '10,00'], 'missing --txid'],
     [['pix', 'simulate', '--txid', 'abc', '--valor', '10,00', '--email', 'a@b.c'], '"lastro pix simulate" does not take --email'],
     [['watch', 'wallet', '--server', 'ftp://x', '--email', 'a@b.c', '--password', 'x'], 'invalid --server "ftp://x"'],

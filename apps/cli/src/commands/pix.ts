@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { formatPixAmount, isWebhookTxid } from '@lastro/domain';
 import { allowOnly, DEMO_WEBHOOK_SECRET, serverUrlFrom, type Flags } from '../args.js';
-import { CliError, printJsonLine, usageError } from '../output.js';
+import { CliError, printJsonLine, printMessage, usageError } from '../output.js';
 import { unreachableMessage } from '../session.js';
 import { amountFlag } from './deposit.js';
 
@@ -67,5 +67,10 @@ export async function simulatePix(flags: Flags): Promise<number> {
     throw new CliError(`${url} rejected the callback with HTTP ${response.status}: ${error?.message ?? text} (${error?.kind ?? 'unknown'})`);
   }
   printJsonLine(answer);
+  if (typeof answer === 'object' && answer !== null && (answer as { suspense?: unknown }).suspense === 1) {
+    printMessage(
+      `txid ${flags.txid} matches no charge of this server, so the PIX went to the platform's suspense account, not to a wallet; use a txid printed by "lastro deposit" or the deposit dialog`,
+    );
+  }
   return 0;
 }
