@@ -51,7 +51,7 @@ export class FakeSocket implements WebSocketLike {
 
 export const READY_FRAME = {
   type: 'ready',
-  protocolVersion: 1,
+  protocolVersion: PROTOCOL_VERSION,
   sessionId: 'session-1',
   user: { id: 'user-1', role: 'investor', name: 'Ana' },
   serverTime: '2026-01-10T12:00:00.000Z',

@@ -1,4 +1,12 @@
 import { Type, type Static, type TObject } from '@sinclair/typebox';
+import {
+  CommandDocSchema,
+  PositionDocSchema,
+  PreferencesDocSchema,
+  type CommandDoc,
+  type PositionDoc,
+  type PreferencesDoc,
+} from './operations.js';
 import { StringEnum } from './string-enum.js';
 
 /** Maximum length of document ids; RxDB requires a bound on primary keys. */
@@ -18,6 +26,8 @@ export const WalletDocSchema = Type.Object({
   available: Centavos,
   /** Centavos reserved by pending operations (refunds in processing, PIX out awaiting confirmation). */
   blocked: Centavos,
+  /** Centavos invested in loans. */
+  invested: Centavos,
   currency: Type.Literal('BRL'),
   updatedAt: Timestamp,
   seq: Seq,
@@ -29,15 +39,23 @@ export const LEDGER_ENTRY_KINDS = [
   'pix_refund_block',
   'pix_refund_debit',
   'pix_refund_release',
+  'investment',
+  'pix_out_block',
+  'pix_out_debit',
+  'pix_out_release',
 ] as const;
 export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
+
+/** The balances of a wallet, each kept in its own ledger account. */
+export const WALLET_BUCKETS = ['available', 'blocked', 'invested'] as const;
+export type WalletBucket = (typeof WALLET_BUCKETS)[number];
 
 /** One line of a user's statement: a ledger entry on one of the user's wallet accounts. */
 export const LedgerEntryDocSchema = Type.Object({
   id: Id,
   transactionId: Id,
   /** Which balance of the wallet the entry moves. */
-  bucket: StringEnum(['available', 'blocked'] as const),
+  bucket: StringEnum(WALLET_BUCKETS),
   /** Signed centavos: positive increases the bucket, negative decreases it. */
   amount: Centavos,
   /** The bucket's balance right after this entry. */
@@ -84,6 +102,9 @@ export const COLLECTIONS = {
   wallets: { schema: WalletDocSchema, owner: 'server' },
   ledgerEntries: { schema: LedgerEntryDocSchema, owner: 'server' },
   loans: { schema: LoanDocSchema, owner: 'server' },
+  positions: { schema: PositionDocSchema, owner: 'server' },
+  commands: { schema: CommandDocSchema, owner: 'client' },
+  preferences: { schema: PreferencesDocSchema, owner: 'client' },
 } as const satisfies Record<string, { schema: TObject; owner: 'server' | 'client' }>;
 
 export type CollectionName = keyof typeof COLLECTIONS;
@@ -93,6 +114,9 @@ export interface CollectionDocs {
   wallets: WalletDoc;
   ledgerEntries: LedgerEntryDoc;
   loans: LoanDoc;
+  positions: PositionDoc;
+  commands: CommandDoc;
+  preferences: PreferencesDoc;
 }
 
 /** A document as it travels on the wire: the collection's fields plus RxDB's deletion flag. */
@@ -107,6 +131,9 @@ const RX_INDEXES: Record<CollectionName, string[][]> = {
   wallets: [],
   ledgerEntries: [['createdAt', 'id']],
   loans: [['status', 'id']],
+  positions: [],
+  commands: [['status', 'id']],
+  preferences: [],
 };
 
 /**

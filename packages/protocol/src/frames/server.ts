@@ -18,6 +18,15 @@ export const UserSummarySchema = Type.Object({
 });
 export type UserSummary = Static<typeof UserSummarySchema>;
 
+/**
+ * Live streams a socket receives: `loans` (the public loan book, the same for everyone) and
+ * `user` (the user's own wallet, ledger entries, positions, commands and preferences).
+ */
+export const CHANGE_STREAMS = ['loans', 'user'] as const;
+export type ChangeStream = (typeof CHANGE_STREAMS)[number];
+
+const StreamIndex = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
+
 /** Sent once after a successful `auth` frame; live `changes` frames may follow at any time. */
 export const ReadyFrameSchema = Type.Object({
   type: Type.Literal('ready'),
@@ -25,6 +34,11 @@ export const ReadyFrameSchema = Type.Object({
   sessionId: Type.String(),
   user: UserSummarySchema,
   serverTime: Type.String({ format: 'date-time' }),
+  /**
+   * Index of the last `changes` frame published on each stream before this socket joined it.
+   * The next frame of a stream carries that index plus one.
+   */
+  streams: Type.Object({ loans: StreamIndex, user: StreamIndex }),
 });
 
 /** Answer to a pull: documents ordered by `seq`, and the checkpoint to resume from. */
@@ -44,12 +58,19 @@ export const PushResultFrameSchema = Type.Object({
   conflicts: Documents,
 });
 
-/** Live change of documents this user may see, sent after commit in sequence order. */
+/**
+ * Live change of documents this user may see, sent after commit in sequence order. Each
+ * stream numbers its frames 1, 2, 3, ... from server start; a client that sees an index other
+ * than the previous one plus one (a lost, repeated or reordered frame) ignores the frame's
+ * documents and pulls again from its checkpoints.
+ */
 export const ChangesFrameSchema = Type.Object({
   type: Type.Literal('changes'),
   collection: CollectionNameSchema,
   documents: Documents,
   checkpoint: CheckpointSchema,
+  stream: StringEnum(CHANGE_STREAMS),
+  index: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
 });
 
 /** Failure of one request (with `requestId`) or of the connection (without). */
