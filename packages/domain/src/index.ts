@@ -26,3 +26,6 @@ export type {
 } from './pix/webhook.js';
 export { buildDepositBrCode, computeBrCodeCrc, normaliseBrCodeText } from './pix/brcode.js';
 export type { DepositBrCodeInput } from './pix/brcode.js';
+export { validatePixKey } from './pix/keys.js';
+export type { PixKeyKind, PixKeyValidation } from './pix/keys.js';
+export { MIN_INVESTMENT_CENTAVOS, checkInvestmentAmount } from './investing.js';
