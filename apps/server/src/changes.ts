@@ -1,4 +1,13 @@
-import type { LedgerEntryDoc, LoanDoc, WalletDoc } from '@lastro/protocol';
+import type { CommandDoc, LedgerEntryDoc, LoanDoc, PositionDoc, PreferencesDoc, WalletDoc } from '@lastro/protocol';
+
+/** Documents of one collection by user id and then by document id; later versions replace earlier ones. */
+type PerUser<D> = Map<string, Map<string, D>>;
+
+function put<D extends { id: string }>(map: PerUser<D>, userId: string, doc: D): void {
+  const docs = map.get(userId) ?? new Map<string, D>();
+  docs.set(doc.id, doc);
+  map.set(userId, docs);
+}
 
 /**
  * Replicated documents changed by one committed transaction, collected while it runs and
@@ -11,6 +20,12 @@ export class ChangeSet {
   readonly ledgerEntries = new Map<string, LedgerEntryDoc[]>();
   /** Latest state of each changed loan, by loan id. */
   readonly loans = new Map<string, LoanDoc>();
+  /** Latest state of each changed position, by user id and loan id. */
+  readonly positions: PerUser<PositionDoc> = new Map();
+  /** Latest state of each changed command, by user id and command id. */
+  readonly commands: PerUser<CommandDoc> = new Map();
+  /** Latest state of each changed preferences document, by user id. */
+  readonly preferences = new Map<string, PreferencesDoc>();
 
   addWallet(wallet: WalletDoc): void {
     this.wallets.set(wallet.id, wallet);
@@ -26,7 +41,30 @@ export class ChangeSet {
     this.loans.set(loan.id, loan);
   }
 
+  addPosition(userId: string, position: PositionDoc): void {
+    put(this.positions, userId, position);
+  }
+
+  addCommand(userId: string, command: CommandDoc): void {
+    put(this.commands, userId, command);
+  }
+
+  addPreferences(preferences: PreferencesDoc): void {
+    this.preferences.set(preferences.id, preferences);
+  }
+
+  /** Ids of every user with a changed private document. */
+  get userIds(): Set<string> {
+    return new Set([
+      ...this.ledgerEntries.keys(),
+      ...this.wallets.keys(),
+      ...this.positions.keys(),
+      ...this.commands.keys(),
+      ...this.preferences.keys(),
+    ]);
+  }
+
   get isEmpty(): boolean {
-    return this.wallets.size === 0 && this.ledgerEntries.size === 0 && this.loans.size === 0;
+    return this.userIds.size === 0 && this.loans.size === 0;
   }
 }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { PixOutConfirmer } from './commands/pix-out-confirmer.js';
 import type { Store } from './db/store.js';
 import type { Metrics } from './metrics.js';
 import type { SyncHub } from './sync/hub.js';
@@ -9,6 +10,8 @@ export interface ServerContext {
   logger: Logger;
   metrics: Metrics;
   sync: SyncHub;
+  /** Simulated PIX provider that confirms accepted `pixOut` commands. */
+  pixOut: PixOutConfirmer;
   /** Bearer secret the PIX provider sends on webhook calls. Never logged. */
   webhookSecret: string;
   /** Folder of the built web terminal, or undefined when none was configured. */

@@ -9,6 +9,7 @@ import {
 } from 'uWebSockets.js';
 import { CLOSE_CODES, type LoanDoc, type LoanStatus } from '@lastro/protocol';
 import { ChangeSet } from './changes.js';
+import { DEFAULT_PIX_OUT_CONFIRM_DELAY_MS, PixOutConfirmer } from './commands/pix-out-confirmer.js';
 import type { ServerContext } from './context.js';
 import { openDatabase } from './db/database.js';
 import { createSqliteStore } from './db/store.js';
@@ -50,6 +51,8 @@ export interface ServerOptions {
   logDestination?: DestinationStream;
   /** Overrides of the sync socket limits, for tests. */
   syncLimits?: Partial<SyncLimits>;
+  /** Milliseconds the simulated PIX provider takes to confirm an accepted `pixOut`; default 1500. */
+  pixOutConfirmDelayMs?: number;
 }
 
 /** A running server. */
@@ -128,12 +131,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     webhookSecret = DEMO_WEBHOOK_SECRET;
   }
 
+  const pixOutConfirmDelayMs = options.pixOutConfirmDelayMs ?? DEFAULT_PIX_OUT_CONFIRM_DELAY_MS;
+  if (!Number.isSafeInteger(pixOutConfirmDelayMs) || pixOutConfirmDelayMs < 0) {
+    throw new Error(`invalid pixOutConfirmDelayMs ${pixOutConfirmDelayMs}: use a whole number of milliseconds, 0 or more`);
+  }
+
   await assertPortFree(host, port);
   const db = openDatabase(options.dataDir, logger);
   const store = createSqliteStore(db);
   const metrics = createMetrics();
   const sync = new SyncHub(logger, metrics);
-  const ctx: ServerContext = { store, logger, metrics, sync, webhookSecret, webRoot: options.webRoot };
+  const pixOut = new PixOutConfirmer(store, sync, logger.child({ component: 'pix-out' }), pixOutConfirmDelayMs);
+  const ctx: ServerContext = { store, logger, metrics, sync, pixOut, webhookSecret, webRoot: options.webRoot };
 
   let simulator: Simulator | undefined;
   let listenSocket: us_listen_socket | undefined;
@@ -154,12 +163,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (options.simulator ?? demo) {
       simulator = startSimulator(store, sync, logger);
     }
+    pixOut.rescheduleBlocked();
     logger.info({ url, host, port: boundPort, dataDir: options.dataDir, demo, webRoot: options.webRoot ?? null }, 'listening');
 
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
       closing ??= (async () => {
         simulator?.stop();
+        pixOut.stop();
         if (listenSocket !== undefined) {
           us_listen_socket_close(listenSocket);
         }
@@ -191,6 +202,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return { url, port: boundPort, close, updateLoanStatus };
   } catch (error) {
     simulator?.stop();
+    pixOut.stop();
     store.close();
     throw error;
   }

@@ -1,4 +1,4 @@
-import type { ServerFrame } from '@lastro/protocol';
+import { PROTOCOL_VERSION, type ServerFrame } from '@lastro/protocol';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabaseInspector, newEndToEndId, newTxid, pixItem } from './support/inspect.js';
 import { login, postJson, startTestServer, WEBHOOK_SECRET, type TestServer } from './support/server.js';
@@ -55,11 +55,11 @@ describe('/sync socket', () => {
 
   it('ready names the user and session', async () => {
     const client = await connect();
-    client.send({ type: 'auth', protocolVersion: 1, token: investor.token });
+    client.send({ type: 'auth', protocolVersion: PROTOCOL_VERSION, token: investor.token });
 
     const ready = await client.next<Frame<'ready'>>((frame) => frame.type === 'ready');
 
-    expect(ready.protocolVersion).toBe(1);
+    expect(ready.protocolVersion).toBe(PROTOCOL_VERSION);
     expect(ready.user).toEqual({ id: investor.user.id, role: 'investor', name: 'Ana Ribeiro' });
     expect(ready.sessionId).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -73,13 +73,13 @@ describe('/sync socket', () => {
 
   it('closes with 4001 on an invalid token', async () => {
     const client = await connect();
-    client.send({ type: 'auth', protocolVersion: 1, token: 'not-a-token' });
+    client.send({ type: 'auth', protocolVersion: PROTOCOL_VERSION, token: 'not-a-token' });
 
     expect(await client.closed()).toBe(4001);
     expect(client.frames[0]).toMatchObject({ type: 'error', kind: 'unauthorized' });
   });
 
-  it.each([0, 2])('closes with 4002 on protocol version %i', async (protocolVersion) => {
+  it.each([1, PROTOCOL_VERSION + 1])('closes with 4002 on protocol version %i', async (protocolVersion) => {
     const client = await connect();
     client.send({ type: 'auth', protocolVersion, token: investor.token });
 
@@ -192,7 +192,9 @@ describe('/sync socket', () => {
       inspector.db
         .prepare(
           `SELECT seq FROM wallets UNION ALL SELECT seq FROM loans
-           UNION ALL SELECT seq FROM ledger_entries WHERE user_id IS NOT NULL`,
+           UNION ALL SELECT seq FROM ledger_entries WHERE user_id IS NOT NULL
+           UNION ALL SELECT seq FROM positions UNION ALL SELECT seq FROM commands
+           UNION ALL SELECT seq FROM preferences`,
         )
         .all() as { seq: number }[]
     ).map((row) => row.seq);

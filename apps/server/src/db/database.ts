@@ -41,14 +41,34 @@ export function migrate(db: SqliteDatabase, migrations: readonly Migration[], lo
     if (migration.version <= current) {
       continue;
     }
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
-        migration.version,
-        migration.name,
-        new Date().toISOString(),
-      );
-    }).immediate();
+    const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+    if (migration.rebuildsTables === true) {
+      // Enforcement can only change outside a transaction.
+      db.pragma('foreign_keys = OFF');
+    }
+    try {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        if (migration.rebuildsTables === true) {
+          const violation = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+          if (violation.length > 0) {
+            const first = violation[0]!;
+            throw new Error(
+              `migration ${migration.version} left row ${first.rowid} of ${first.table} without its ${first.parent} row; nothing was applied`,
+            );
+          }
+        }
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+          migration.version,
+          migration.name,
+          new Date().toISOString(),
+        );
+      }).immediate();
+    } finally {
+      if (migration.rebuildsTables === true && foreignKeys === 1) {
+        db.pragma('foreign_keys = ON');
+      }
+    }
     logger?.info({ version: migration.version, migration: migration.name }, 'applied migration');
   }
 }

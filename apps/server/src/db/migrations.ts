@@ -9,6 +9,12 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /**
+   * Runs the migration with foreign key enforcement off, as SQLite's procedure for rebuilding a
+   * table requires (https://www.sqlite.org/lang_altertable.html#otheralter). The runner checks
+   * `PRAGMA foreign_key_check` before it commits.
+   */
+  rebuildsTables?: boolean;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -146,6 +152,83 @@ export const MIGRATIONS: readonly Migration[] = [
         seq INTEGER NOT NULL UNIQUE
       );
       CREATE INDEX loans_status ON loans(status);
+    `,
+  },
+  {
+    version: 2,
+    name: 'commands, positions, preferences, invested balance, pix keys',
+    rebuildsTables: true,
+    sql: `
+      -- The bucket CHECK of ledger_accounts cannot be altered in place, so the table is rebuilt.
+      CREATE TABLE ledger_accounts_v2 (
+        id TEXT PRIMARY KEY,
+        user_id TEXT REFERENCES users(id),
+        bucket TEXT CHECK (bucket IN ('available', 'blocked', 'invested')),
+        balance INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        CHECK ((user_id IS NULL) = (bucket IS NULL))
+      );
+      INSERT INTO ledger_accounts_v2 (id, user_id, bucket, balance, created_at)
+        SELECT id, user_id, bucket, balance, created_at FROM ledger_accounts;
+      DROP TABLE ledger_accounts;
+      ALTER TABLE ledger_accounts_v2 RENAME TO ledger_accounts;
+
+      INSERT INTO ledger_accounts (id, created_at) VALUES ('platform:pix_out', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
+      INSERT INTO ledger_accounts (id, user_id, bucket, created_at)
+        SELECT 'wallet:' || user_id || ':invested', user_id, 'invested', updated_at FROM wallets;
+
+      ALTER TABLE wallets ADD COLUMN invested INTEGER NOT NULL DEFAULT 0;
+
+      -- The outbox of every user. rowid is the arrival order; seq changes with every new version.
+      CREATE TABLE commands (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        type TEXT NOT NULL CHECK (type IN ('invest', 'pixOut')),
+        amount INTEGER NOT NULL CHECK (amount > 0),
+        loan_id TEXT,
+        pix_key TEXT,
+        pix_key_type TEXT,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'rejected')),
+        reason TEXT,
+        transaction_id TEXT REFERENCES ledger_transactions(id),
+        available_after INTEGER,
+        loan_funded_after INTEGER,
+        pix_out_state TEXT CHECK (pix_out_state IN ('blocked', 'confirmed', 'failed')),
+        issued_at TEXT NOT NULL,
+        received_at TEXT NOT NULL,
+        executed_at TEXT,
+        seq INTEGER NOT NULL UNIQUE
+      );
+      CREATE INDEX commands_user_seq ON commands(user_id, seq);
+      CREATE INDEX commands_pix_out_state ON commands(pix_out_state);
+
+      CREATE TABLE positions (
+        user_id TEXT NOT NULL REFERENCES users(id),
+        loan_id TEXT NOT NULL REFERENCES loans(id),
+        amount INTEGER NOT NULL CHECK (amount >= 0),
+        updated_at TEXT NOT NULL,
+        seq INTEGER NOT NULL UNIQUE,
+        PRIMARY KEY (user_id, loan_id)
+      );
+      CREATE INDEX positions_user_seq ON positions(user_id, seq);
+
+      CREATE TABLE preferences (
+        user_id TEXT PRIMARY KEY REFERENCES users(id),
+        language TEXT NOT NULL,
+        default_invest_amount INTEGER NOT NULL CHECK (default_invest_amount >= 0),
+        updated_at TEXT NOT NULL,
+        seq INTEGER NOT NULL UNIQUE
+      );
+
+      -- PIX keys registered by their owner. A key identifies one account, so it is unique per type.
+      CREATE TABLE pix_keys (
+        key_type TEXT NOT NULL CHECK (key_type IN ('cpf', 'cnpj', 'email', 'phone', 'evp')),
+        key TEXT NOT NULL,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (key_type, key)
+      );
+      CREATE INDEX pix_keys_user ON pix_keys(user_id);
     `,
   },
 ];

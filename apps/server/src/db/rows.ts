@@ -1,4 +1,12 @@
-import type { LedgerEntryDoc, LoanDoc, WalletDoc } from '@lastro/protocol';
+import type {
+  CommandDoc,
+  LedgerEntryDoc,
+  LoanDoc,
+  PositionDoc,
+  PreferencesDoc,
+  WalletBucket,
+  WalletDoc,
+} from '@lastro/protocol';
 
 /** Row shapes of the replicated tables and their conversion to wire documents. */
 
@@ -6,6 +14,7 @@ export interface WalletRow {
   user_id: string;
   available: number;
   blocked: number;
+  invested: number;
   seq: number;
   updated_at: string;
 }
@@ -13,7 +22,7 @@ export interface WalletRow {
 export interface LedgerEntryRow {
   id: string;
   transaction_id: string;
-  bucket: 'available' | 'blocked';
+  bucket: WalletBucket;
   amount: number;
   balance_after: number;
   kind: LedgerEntryDoc['kind'];
@@ -44,6 +53,7 @@ export function walletDoc(row: WalletRow): WalletDoc {
     id: row.user_id,
     available: row.available,
     blocked: row.blocked,
+    invested: row.invested,
     currency: 'BRL',
     updatedAt: row.updated_at,
     seq: row.seq,
@@ -77,6 +87,93 @@ export function loanDoc(row: LoanRow): LoanDoc {
     grade: row.grade,
     status: row.status,
     createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    seq: row.seq,
+  };
+}
+
+export interface CommandRow {
+  id: string;
+  user_id: string;
+  type: CommandDoc['type'];
+  amount: number;
+  loan_id: string | null;
+  pix_key: string | null;
+  pix_key_type: CommandDoc['pixKeyType'] | null;
+  status: CommandDoc['status'];
+  reason: CommandDoc['reason'] | null;
+  transaction_id: string | null;
+  available_after: number | null;
+  loan_funded_after: number | null;
+  pix_out_state: CommandDoc['pixOutState'] | null;
+  issued_at: string;
+  received_at: string;
+  executed_at: string | null;
+  seq: number;
+}
+
+export interface PositionRow {
+  user_id: string;
+  loan_id: string;
+  amount: number;
+  updated_at: string;
+  seq: number;
+}
+
+export interface PreferencesRow {
+  user_id: string;
+  language: PreferencesDoc['language'];
+  default_invest_amount: number;
+  updated_at: string;
+  seq: number;
+}
+
+/** Converts a command row; optional fields that are NULL are left out of the document. */
+export function commandDoc(row: CommandRow): CommandDoc {
+  const doc: CommandDoc = {
+    id: row.id,
+    type: row.type,
+    amount: row.amount,
+    status: row.status,
+    issuedAt: row.issued_at,
+    seq: row.seq,
+  };
+  if (row.loan_id !== null) {
+    doc.loanId = row.loan_id;
+  }
+  if (row.pix_key !== null) {
+    doc.pixKey = row.pix_key;
+  }
+  if (row.pix_key_type !== null) {
+    doc.pixKeyType = row.pix_key_type;
+  }
+  if (row.reason !== null) {
+    doc.reason = row.reason;
+  }
+  if (row.transaction_id !== null && row.available_after !== null) {
+    doc.effect = { transactionId: row.transaction_id, availableAfter: row.available_after };
+    if (row.loan_funded_after !== null) {
+      doc.effect.loanFundedAfter = row.loan_funded_after;
+    }
+  }
+  if (row.pix_out_state !== null) {
+    doc.pixOutState = row.pix_out_state;
+  }
+  if (row.executed_at !== null) {
+    doc.executedAt = row.executed_at;
+  }
+  return doc;
+}
+
+export function positionDoc(row: PositionRow): PositionDoc {
+  return { id: row.loan_id, amount: row.amount, updatedAt: row.updated_at, seq: row.seq };
+}
+
+export function preferencesDoc(row: PreferencesRow): PreferencesDoc {
+  return {
+    id: row.user_id,
+    language: row.language,
+    defaultInvestAmount: row.default_invest_amount,
     updatedAt: row.updated_at,
     seq: row.seq,
   };

@@ -1,8 +1,12 @@
 import { createSqliteLedger, type Ledger } from '../ledger/ledger.js';
 import { createSqliteChargeRepository, type ChargeRepository } from './charges.js';
+import { createSqliteCommandRepository, type CommandRepository } from './commands.js';
 import type { SqliteDatabase } from './database.js';
 import { createSqliteLoanRepository, type LoanRepository } from './loans.js';
+import { createSqlitePixKeyRepository, type PixKeyRepository } from './pix-keys.js';
 import { createSqlitePixRepository, type PixRepository } from './pix.js';
+import { createSqlitePositionRepository, type PositionRepository } from './positions.js';
+import { createSqlitePreferencesRepository, type PreferencesRepository } from './preferences.js';
 import { createSqliteSessionRepository, type SessionRepository } from './sessions.js';
 import { createSqliteSyncReadRepository, type SyncReadRepository } from './sync-reads.js';
 import { createSqliteUserRepository, type UserRepository } from './users.js';
@@ -17,6 +21,10 @@ export interface Store {
   charges: ChargeRepository;
   pix: PixRepository;
   loans: LoanRepository;
+  commands: CommandRepository;
+  positions: PositionRepository;
+  preferences: PreferencesRepository;
+  pixKeys: PixKeyRepository;
   ledger: Ledger;
   syncReads: SyncReadRepository;
   /**
@@ -34,6 +42,10 @@ export function createSqliteStore(db: SqliteDatabase): Store {
     charges: createSqliteChargeRepository(db),
     pix: createSqlitePixRepository(db),
     loans: createSqliteLoanRepository(db),
+    commands: createSqliteCommandRepository(db),
+    positions: createSqlitePositionRepository(db),
+    preferences: createSqlitePreferencesRepository(db),
+    pixKeys: createSqlitePixKeyRepository(db),
     ledger: createSqliteLedger(db),
     syncReads: createSqliteSyncReadRepository(db),
     transaction: (work) => db.transaction(work).immediate(),

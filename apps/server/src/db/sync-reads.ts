@@ -1,15 +1,31 @@
-import type { LedgerEntryDoc, LoanDoc, WalletDoc } from '@lastro/protocol';
+import type { CommandDoc, LedgerEntryDoc, LoanDoc, PositionDoc, PreferencesDoc, WalletDoc } from '@lastro/protocol';
 import type { SqliteDatabase } from './database.js';
-import { ledgerEntryDoc, loanDoc, walletDoc, type LedgerEntryRow, type LoanRow, type WalletRow } from './rows.js';
+import {
+  commandDoc,
+  ledgerEntryDoc,
+  loanDoc,
+  positionDoc,
+  preferencesDoc,
+  walletDoc,
+  type CommandRow,
+  type LedgerEntryRow,
+  type LoanRow,
+  type PositionRow,
+  type PreferencesRow,
+  type WalletRow,
+} from './rows.js';
 
 /**
  * Reads for the sync pull: the documents a user may see with `seq` above a checkpoint, in
- * `seq` order. Wallets and ledger entries are the user's own; loans are public.
+ * `seq` order. Loans are public; every other collection returns only the user's own documents.
  */
 export interface SyncReadRepository {
   wallets(userId: string, afterSeq: number, limit: number): WalletDoc[];
   ledgerEntries(userId: string, afterSeq: number, limit: number): LedgerEntryDoc[];
   loans(afterSeq: number, limit: number): LoanDoc[];
+  positions(userId: string, afterSeq: number, limit: number): PositionDoc[];
+  commands(userId: string, afterSeq: number, limit: number): CommandDoc[];
+  preferences(userId: string, afterSeq: number, limit: number): PreferencesDoc[];
 }
 
 export function createSqliteSyncReadRepository(db: SqliteDatabase): SyncReadRepository {
@@ -18,10 +34,17 @@ export function createSqliteSyncReadRepository(db: SqliteDatabase): SyncReadRepo
     'SELECT * FROM ledger_entries WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?',
   );
   const loans = db.prepare('SELECT * FROM loans WHERE seq > ? ORDER BY seq LIMIT ?');
+  const positions = db.prepare('SELECT * FROM positions WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?');
+  const commands = db.prepare('SELECT * FROM commands WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?');
+  const preferences = db.prepare('SELECT * FROM preferences WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?');
   return {
     wallets: (userId, afterSeq, limit) => (wallets.all(userId, afterSeq, limit) as WalletRow[]).map(walletDoc),
     ledgerEntries: (userId, afterSeq, limit) =>
       (entries.all(userId, afterSeq, limit) as LedgerEntryRow[]).map(ledgerEntryDoc),
     loans: (afterSeq, limit) => (loans.all(afterSeq, limit) as LoanRow[]).map(loanDoc),
+    positions: (userId, afterSeq, limit) => (positions.all(userId, afterSeq, limit) as PositionRow[]).map(positionDoc),
+    commands: (userId, afterSeq, limit) => (commands.all(userId, afterSeq, limit) as CommandRow[]).map(commandDoc),
+    preferences: (userId, afterSeq, limit) =>
+      (preferences.all(userId, afterSeq, limit) as PreferencesRow[]).map(preferencesDoc),
   };
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { buildDepositBrCode, formatPixAmount, parsePixAmount } from '@lastro/domain';
-import { LOAN_STATUSES } from '@lastro/protocol';
+import { buildDepositBrCode, formatPixAmount, parsePixAmount, validatePixKey } from '@lastro/domain';
+import { LOAN_STATUSES, type PixKeyType } from '@lastro/protocol';
 import type { Logger } from 'pino';
 import { hashPassword } from '../auth/passwords.js';
 import { ChangeSet } from '../changes.js';
+import { DEFAULT_PREFERENCES } from '../db/preferences.js';
 import type { Store } from '../db/store.js';
 import type { Role } from '../db/users.js';
 import { applyPixCallback } from '../pix/apply.js';
@@ -24,6 +25,8 @@ interface DemoUser {
   name: string;
   role: Role;
   inOrganisation: boolean;
+  /** The user's own PIX keys, as typed by a user; they are stored in canonical form. */
+  pixKeys?: { type: PixKeyType; key: string }[];
   /** Opening balance credited by a seeded Pix, in API Pix form. */
   openingPix?: { endToEndId: string; txid: string; valor: string };
 }
@@ -35,6 +38,12 @@ const DEMO_USERS: readonly DemoUser[] = [
     role: 'investor',
     inOrganisation: true,
     openingPix: { endToEndId: 'E00000000202612041200DEMOANA0001', txid: 'DEMOSEEDANARIBEIRO00000000001', valor: '1610.00' },
+    pixKeys: [
+      { type: 'cpf', key: '529.982.247-25' },
+      { type: 'email', key: 'investidor@lastro.demo' },
+      { type: 'phone', key: '+5511987654321' },
+      { type: 'evp', key: '7d9f0c2e-4b1a-4c6e-9f3a-2b8d5e1c0a47' },
+    ],
   },
   {
     email: 'investidor2@lastro.demo',
@@ -42,6 +51,13 @@ const DEMO_USERS: readonly DemoUser[] = [
     role: 'investor',
     inOrganisation: true,
     openingPix: { endToEndId: 'E00000000202612041200DEMOBRU0001', txid: 'DEMOSEEDBRUNOCOSTA00000000001', valor: '5000.00' },
+    pixKeys: [
+      { type: 'cpf', key: '111.444.777-35' },
+      { type: 'cnpj', key: '12.ABC.345/01DE-35' },
+      { type: 'email', key: 'investidor2@lastro.demo' },
+      { type: 'phone', key: '+5521998765432' },
+      { type: 'evp', key: '3f2b8c1d-6e4a-4b9f-8c7d-1a2b3c4d5e6f' },
+    ],
   },
   { email: 'tomador@lastro.demo', name: 'Carla Menezes', role: 'borrower', inOrganisation: false },
   { email: 'suporte@lastro.demo', name: 'Suporte Lastro', role: 'support', inOrganisation: false },
@@ -54,6 +70,8 @@ const DEMO_USERS: readonly DemoUser[] = [
  */
 export async function seedDemoData(store: Store, logger: Logger): Promise<boolean> {
   if (store.users.count() > 0) {
+    // A database seeded before PIX keys existed gets them now; registering is idempotent.
+    store.transaction(() => registerDemoPixKeys(store, new Date().toISOString()));
     logger.info('database already has users; demo data not seeded');
     return false;
   }
@@ -84,7 +102,9 @@ export async function seedDemoData(store: Store, logger: Logger): Promise<boolea
         createdAt: nowText,
       });
       store.ledger.openWallet(id, nowText, changes);
+      store.preferences.put(id, DEFAULT_PREFERENCES, nowText);
     }
+    registerDemoPixKeys(store, nowText);
 
     for (const user of DEMO_USERS) {
       if (user.openingPix === undefined) {
@@ -139,4 +159,21 @@ export async function seedDemoData(store: Store, logger: Logger): Promise<boolea
     logger.info({ users: DEMO_USERS.length, loans: DEMO_LOAN_COUNT }, 'demo data seeded');
   }
   return seeded;
+}
+
+/** Registers the demo users' PIX keys in canonical form; keys already registered are kept. */
+function registerDemoPixKeys(store: Store, now: string): void {
+  for (const user of DEMO_USERS) {
+    const record = store.users.findByEmail(user.email);
+    if (record === undefined) {
+      continue;
+    }
+    for (const { type, key } of user.pixKeys ?? []) {
+      const validation = validatePixKey(type, key);
+      if (!validation.ok) {
+        throw new Error(`demo PIX key of ${user.email} is invalid: ${validation.message}`);
+      }
+      store.pixKeys.register(record.id, type, validation.canonical, now);
+    }
+  }
 }

@@ -1,6 +1,8 @@
-/** Ledger account ids. Each user has two wallet accounts; the platform has fixed accounts. */
+import type { WalletBucket } from '@lastro/protocol';
 
-export type Bucket = 'available' | 'blocked';
+/** Ledger account ids. Each user has one wallet account per bucket; the platform has fixed accounts. */
+
+export type Bucket = WalletBucket;
 
 /** Platform accounts, created by the first migration. */
 export const PLATFORM_ACCOUNTS = {
@@ -10,6 +12,8 @@ export const PLATFORM_ACCOUNTS = {
   suspense: 'platform:suspense',
   /** Refunds (devoluções) paid back to payers. */
   pixRefundsOut: 'platform:pix_refunds_out',
+  /** PIX transfers paid out to investors' own accounts at other institutions. */
+  pixOut: 'platform:pix_out',
 } as const;
 
 export function walletAccountId(userId: string, bucket: Bucket): string {

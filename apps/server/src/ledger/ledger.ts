@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { LedgerEntryKind } from '@lastro/protocol';
+import type { LedgerEntryKind, WalletDoc } from '@lastro/protocol';
 import type { ChangeSet } from '../changes.js';
+import type { Statement } from 'better-sqlite3';
 import { nextSeq, type SqliteDatabase } from '../db/database.js';
 import { ledgerEntryDoc, walletDoc, type LedgerEntryRow, type WalletRow } from '../db/rows.js';
 import { walletAccountId, type Bucket } from './accounts.js';
@@ -23,7 +24,7 @@ export interface Posting {
 
 /** Double-entry ledger. Every method must run inside a store transaction. */
 export interface Ledger {
-  /** Creates the user's wallet and its two accounts with zero balances. */
+  /** Creates the user's wallet and its three accounts (available, blocked, invested) with zero balances. */
   openWallet(userId: string, createdAt: string, changes: ChangeSet): void;
   /**
    * Records a balanced transaction, updates account balances and cached wallet balances,
@@ -32,6 +33,8 @@ export interface Ledger {
    * @throws Error when the lines do not sum to zero, a line is zero or not an integer, or an account is unknown.
    */
   post(posting: Posting, changes: ChangeSet): string;
+  /** Returns the user's wallet with its cached balances, or undefined when the user has none. */
+  wallet(userId: string): WalletDoc | undefined;
 }
 
 interface AccountRow {
@@ -42,7 +45,7 @@ interface AccountRow {
 
 export function createSqliteLedger(db: SqliteDatabase): Ledger {
   const insertWallet = db.prepare(
-    'INSERT INTO wallets (user_id, available, blocked, seq, updated_at) VALUES (?, 0, 0, ?, ?) RETURNING *',
+    'INSERT INTO wallets (user_id, available, blocked, invested, seq, updated_at) VALUES (?, 0, 0, 0, ?, ?) RETURNING *',
   );
   const insertAccount = db.prepare('INSERT INTO ledger_accounts (id, user_id, bucket, created_at) VALUES (?, ?, ?, ?)');
   const insertTransaction = db.prepare(
@@ -55,15 +58,25 @@ export function createSqliteLedger(db: SqliteDatabase): Ledger {
     `INSERT INTO ledger_entries (id, transaction_id, account_id, user_id, bucket, amount, balance_after, kind, reference, created_at, seq)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
   );
-  const setAvailable = db.prepare(
-    'UPDATE wallets SET available = ?, seq = ?, updated_at = ? WHERE user_id = ? RETURNING *',
-  );
-  const setBlocked = db.prepare('UPDATE wallets SET blocked = ?, seq = ?, updated_at = ? WHERE user_id = ? RETURNING *');
+  // The column name comes from this fixed map, never from input.
+  const setBalance: Record<Bucket, Statement> = {
+    available: db.prepare('UPDATE wallets SET available = ?, seq = ?, updated_at = ? WHERE user_id = ? RETURNING *'),
+    blocked: db.prepare('UPDATE wallets SET blocked = ?, seq = ?, updated_at = ? WHERE user_id = ? RETURNING *'),
+    invested: db.prepare('UPDATE wallets SET invested = ?, seq = ?, updated_at = ? WHERE user_id = ? RETURNING *'),
+  };
+
+  const walletById = db.prepare('SELECT * FROM wallets WHERE user_id = ?');
 
   return {
+    wallet(userId) {
+      const row = walletById.get(userId) as WalletRow | undefined;
+      return row === undefined ? undefined : walletDoc(row);
+    },
+
     openWallet(userId, createdAt, changes) {
       insertAccount.run(walletAccountId(userId, 'available'), userId, 'available', createdAt);
       insertAccount.run(walletAccountId(userId, 'blocked'), userId, 'blocked', createdAt);
+      insertAccount.run(walletAccountId(userId, 'invested'), userId, 'invested', createdAt);
       changes.addWallet(walletDoc(insertWallet.get(userId, nextSeq(db), createdAt) as WalletRow));
     },
 
@@ -102,8 +115,7 @@ export function createSqliteLedger(db: SqliteDatabase): Ledger {
         ) as LedgerEntryRow;
         if (account.user_id !== null && account.bucket !== null) {
           changes.addLedgerEntry(account.user_id, ledgerEntryDoc(entry));
-          const update = account.bucket === 'available' ? setAvailable : setBlocked;
-          const wallet = update.get(account.balance, nextSeq(db), posting.createdAt, account.user_id) as WalletRow;
+          const wallet = setBalance[account.bucket].get(account.balance, nextSeq(db), posting.createdAt, account.user_id) as WalletRow;
           changes.addWallet(walletDoc(wallet));
         }
       }

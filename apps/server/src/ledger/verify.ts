@@ -1,3 +1,4 @@
+import { WALLET_BUCKETS, type WalletBucket } from '@lastro/protocol';
 import type { SqliteDatabase } from '../db/database.js';
 
 /** Result of {@link verifyLedger}: counts when every invariant holds, else the first discrepancy. */
@@ -8,7 +9,7 @@ export type LedgerVerification =
 /**
  * Checks the double-entry invariants: every transaction's entries sum to zero, every
  * account's cached balance equals the sum of its entries, and every wallet's cached
- * `available` and `blocked` equal the sums of its two accounts' entries.
+ * `available`, `blocked` and `invested` equal the sums of its three accounts' entries.
  */
 export function verifyLedger(db: SqliteDatabase): LedgerVerification {
   const unbalanced = db
@@ -40,24 +41,23 @@ export function verifyLedger(db: SqliteDatabase): LedgerVerification {
 
   const wallets = db
     .prepare(
-      `SELECT w.user_id AS userId, w.available AS available, w.blocked AS blocked,
+      `SELECT w.user_id AS userId, w.available AS available, w.blocked AS blocked, w.invested AS invested,
          (SELECT COALESCE(SUM(amount), 0) FROM ledger_entries WHERE user_id = w.user_id AND bucket = 'available') AS availableSum,
-         (SELECT COALESCE(SUM(amount), 0) FROM ledger_entries WHERE user_id = w.user_id AND bucket = 'blocked') AS blockedSum
+         (SELECT COALESCE(SUM(amount), 0) FROM ledger_entries WHERE user_id = w.user_id AND bucket = 'blocked') AS blockedSum,
+         (SELECT COALESCE(SUM(amount), 0) FROM ledger_entries WHERE user_id = w.user_id AND bucket = 'invested') AS investedSum
        FROM wallets w ORDER BY w.user_id`,
     )
-    .all() as { userId: string; available: number; blocked: number; availableSum: number; blockedSum: number }[];
+    .all() as ({ userId: string } & Record<WalletBucket | `${WalletBucket}Sum`, number>)[];
   for (const wallet of wallets) {
-    if (wallet.available !== wallet.availableSum) {
-      return {
-        ok: false,
-        problem: `wallet ${wallet.userId} available mismatch: expected ${wallet.availableSum} centavos (sum of entries), actual ${wallet.available}`,
-      };
-    }
-    if (wallet.blocked !== wallet.blockedSum) {
-      return {
-        ok: false,
-        problem: `wallet ${wallet.userId} blocked mismatch: expected ${wallet.blockedSum} centavos (sum of entries), actual ${wallet.blocked}`,
-      };
+    for (const bucket of WALLET_BUCKETS) {
+      const cached = wallet[bucket];
+      const total = wallet[`${bucket}Sum`];
+      if (cached !== total) {
+        return {
+          ok: false,
+          problem: `wallet ${wallet.userId} ${bucket} mismatch: expected ${total} centavos (sum of entries), actual ${cached}`,
+        };
+      }
     }
   }
 

@@ -8,12 +8,13 @@ import {
   type ServerFrame,
 } from '@lastro/protocol';
 import type { WebSocket, WebSocketBehavior } from 'uWebSockets.js';
+import { ChangeSet } from '../changes.js';
 import type { ServerContext } from '../context.js';
 import { principalForToken } from '../http/authenticate.js';
 import { parseFrame } from './frames.js';
 import { closeSlowConsumer, endSocket } from './hub.js';
-import { LOANS_TOPIC, userTopic } from './publish.js';
 import { handlePull } from './pull.js';
+import { ensurePreferences } from './push-preferences.js';
 import { handlePush } from './push.js';
 import { TokenBucket } from './rate-limit.js';
 import type { SocketData } from './socket-data.js';
@@ -95,6 +96,13 @@ function handleAuth(ctx: ServerContext, ws: WebSocket<SocketData>, frame: AuthFr
     return;
   }
 
+  // Before the socket counts as authenticated, so a failure here leaves the auth frame retryable.
+  if (ctx.store.preferences.find(principal.user.id) === undefined) {
+    const changes = new ChangeSet();
+    ctx.store.transaction(() => ensurePreferences(ctx.store, principal.user.id, new Date().toISOString(), changes));
+    ctx.sync.publish(changes);
+  }
+
   clearTimeout(data.authTimer);
   data.principal = {
     userId: principal.user.id,
@@ -105,9 +113,9 @@ function handleAuth(ctx: ServerContext, ws: WebSocket<SocketData>, frame: AuthFr
   data.log = data.log.child({ userId: principal.user.id, sessionId: principal.session.id });
   ctx.sync.authenticated(ws, principal.session.id);
 
-  // Subscribe before `ready`, so no change committed after `ready` is missed.
-  ws.subscribe(LOANS_TOPIC);
-  ws.subscribe(userTopic(principal.user.id));
+  // Subscribe before `ready`, so no change committed after `ready` is missed, and take the
+  // stream indexes in the same step, so the next frame of each stream is index + 1.
+  const streams = ctx.sync.subscribe(ws, principal.user.id);
 
   const ready: ReadyFrame = {
     type: 'ready',
@@ -115,6 +123,7 @@ function handleAuth(ctx: ServerContext, ws: WebSocket<SocketData>, frame: AuthFr
     sessionId: principal.session.id,
     user: { id: principal.user.id, role: principal.user.role, name: principal.user.name },
     serverTime: new Date().toISOString(),
+    streams,
   };
   sendFrame(ws, ready);
   data.log.info('socket authenticated');
@@ -205,8 +214,7 @@ function handleMessage(ctx: ServerContext, ws: WebSocket<SocketData>, raw: strin
     sendFrame(ws, handlePull(ctx.store, principal.userId, frame));
     return;
   }
-  data.log.info({ collection: frame.collection, rows: frame.rows.length }, 'push to a server-owned collection rejected');
-  sendFrame(ws, handlePush(frame));
+  sendFrame(ws, handlePush(ctx, { id: principal.userId, role: principal.role }, frame, data.log));
 }
 
 /** Creates the `/sync` WebSocket behaviour: authentication, validation, limits, pull and push. */

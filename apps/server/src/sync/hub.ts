@@ -1,9 +1,9 @@
-import { CLOSE_CODES } from '@lastro/protocol';
+import { CLOSE_CODES, type ChangesFrame } from '@lastro/protocol';
 import type { Logger } from 'pino';
 import type { TemplatedApp, WebSocket } from 'uWebSockets.js';
 import type { ChangeSet } from '../changes.js';
 import type { Metrics } from '../metrics.js';
-import { framesForChanges } from './publish.js';
+import { framesForChanges, LOANS_TOPIC, streamOfTopic, userTopic } from './publish.js';
 import type { SocketData } from './socket-data.js';
 
 /**
@@ -13,6 +13,8 @@ import type { SocketData } from './socket-data.js';
 export class SyncHub {
   private readonly sockets = new Set<WebSocket<SocketData>>();
   private readonly bySession = new Map<string, Set<WebSocket<SocketData>>>();
+  /** Index of the last `changes` frame published on each topic since start; absent means 0. */
+  private readonly topicIndexes = new Map<string, number>();
   private app: TemplatedApp | undefined;
 
   constructor(
@@ -58,7 +60,17 @@ export class SyncHub {
     if (this.app === undefined || changes.isEmpty) {
       return;
     }
-    for (const { topic, frame } of framesForChanges(changes)) {
+    for (const { topic, collection, documents, checkpointSeq } of framesForChanges(changes)) {
+      const index = (this.topicIndexes.get(topic) ?? 0) + 1;
+      this.topicIndexes.set(topic, index);
+      const frame: ChangesFrame = {
+        type: 'changes',
+        collection,
+        documents,
+        checkpoint: { seq: checkpointSeq },
+        stream: streamOfTopic(topic),
+        index,
+      };
       this.app.publish(topic, JSON.stringify(frame), false);
     }
     // Published frames bypass sendFrame, so check every reader's buffer here.
@@ -68,6 +80,18 @@ export class SyncHub {
         closeSlowConsumer(ws);
       }
     }
+  }
+
+  /**
+   * Subscribes an authenticated socket to the loan book and the user's topic, and returns the
+   * index of the last frame published on each. Both happen in one synchronous step, and
+   * uWebSockets.js runs every handler on one thread, so no frame is published in between.
+   */
+  subscribe(ws: WebSocket<SocketData>, userId: string): { loans: number; user: number } {
+    const topic = userTopic(userId);
+    ws.subscribe(LOANS_TOPIC);
+    ws.subscribe(topic);
+    return { loans: this.topicIndexes.get(LOANS_TOPIC) ?? 0, user: this.topicIndexes.get(topic) ?? 0 };
   }
 
   /** Closes every socket of a session; returns how many were open. */

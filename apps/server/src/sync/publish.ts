@@ -1,51 +1,62 @@
-import type { ChangesFrame, CollectionName } from '@lastro/protocol';
+import type { ChangeStream, CollectionName } from '@lastro/protocol';
 import type { ChangeSet } from '../changes.js';
 
 /** Topic every authenticated socket subscribes to for the public loan book. */
 export const LOANS_TOPIC = 'loans';
 
-/** Topic of one user's private documents (wallet and ledger entries). */
+/** Topic of one user's private documents: wallet, ledger entries, positions, commands and preferences. */
 export function userTopic(userId: string): string {
   return `user:${userId}`;
 }
 
-/** A frame addressed to one topic. */
-export interface TopicFrame {
-  topic: string;
-  frame: ChangesFrame;
+/** Returns the stream that a topic's `changes` frames belong to. */
+export function streamOfTopic(topic: string): ChangeStream {
+  return topic === LOANS_TOPIC ? 'loans' : 'user';
 }
 
-function changesFrame(collection: CollectionName, documents: { seq: number }[]): ChangesFrame {
+/** A `changes` frame addressed to one topic, before the hub numbers it. */
+export interface TopicFrame {
+  topic: string;
+  collection: CollectionName;
+  /** Documents in `seq` order, with `_deleted`. */
+  documents: Record<string, unknown>[];
+  /** The highest `seq` in `documents`. */
+  checkpointSeq: number;
+}
+
+function topicFrame(topic: string, collection: CollectionName, documents: Iterable<{ seq: number }>): TopicFrame | undefined {
   const sorted = [...documents].sort((a, b) => a.seq - b.seq);
   const last = sorted[sorted.length - 1];
+  if (last === undefined) {
+    return undefined;
+  }
   return {
-    type: 'changes',
+    topic,
     collection,
     documents: sorted.map((document) => ({ ...document, _deleted: false })),
-    checkpoint: { seq: last?.seq ?? 0 },
+    checkpointSeq: last.seq,
   };
 }
 
 /**
- * Builds the `changes` frames of one committed transaction: per user, their ledger entries
- * and wallet; then the loans. Documents are in `seq` order and each frame's checkpoint is the
- * highest `seq` it carries.
+ * Builds the `changes` frames of one committed transaction: per user, their ledger entries,
+ * wallet, positions, commands and preferences; then the loans. Documents are in `seq` order
+ * and each frame's checkpoint is the highest `seq` it carries.
  */
 export function framesForChanges(changes: ChangeSet): TopicFrame[] {
-  const frames: TopicFrame[] = [];
-  const userIds = new Set([...changes.ledgerEntries.keys(), ...changes.wallets.keys()]);
-  for (const userId of userIds) {
-    const entries = changes.ledgerEntries.get(userId);
-    if (entries !== undefined && entries.length > 0) {
-      frames.push({ topic: userTopic(userId), frame: changesFrame('ledgerEntries', entries) });
-    }
+  const frames: (TopicFrame | undefined)[] = [];
+  for (const userId of changes.userIds) {
+    const topic = userTopic(userId);
     const wallet = changes.wallets.get(userId);
-    if (wallet !== undefined) {
-      frames.push({ topic: userTopic(userId), frame: changesFrame('wallets', [wallet]) });
-    }
+    const preferences = changes.preferences.get(userId);
+    frames.push(
+      topicFrame(topic, 'ledgerEntries', changes.ledgerEntries.get(userId) ?? []),
+      topicFrame(topic, 'wallets', wallet === undefined ? [] : [wallet]),
+      topicFrame(topic, 'positions', changes.positions.get(userId)?.values() ?? []),
+      topicFrame(topic, 'commands', changes.commands.get(userId)?.values() ?? []),
+      topicFrame(topic, 'preferences', preferences === undefined ? [] : [preferences]),
+    );
   }
-  if (changes.loans.size > 0) {
-    frames.push({ topic: LOANS_TOPIC, frame: changesFrame('loans', [...changes.loans.values()]) });
-  }
-  return frames;
+  frames.push(topicFrame(LOANS_TOPIC, 'loans', changes.loans.values()));
+  return frames.filter((frame) => frame !== undefined);
 }

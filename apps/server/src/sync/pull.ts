@@ -1,5 +1,23 @@
-import type { PullFrame, PullResultFrame } from '@lastro/protocol';
+import type { CollectionName, PullFrame, PullResultFrame } from '@lastro/protocol';
 import type { Store } from '../db/store.js';
+
+/** Reads `limit` documents of one collection visible to `userId` with `seq` above `afterSeq`. */
+function readCollection(store: Store, collection: CollectionName, userId: string, afterSeq: number, limit: number): { seq: number }[] {
+  switch (collection) {
+    case 'wallets':
+      return store.syncReads.wallets(userId, afterSeq, limit);
+    case 'ledgerEntries':
+      return store.syncReads.ledgerEntries(userId, afterSeq, limit);
+    case 'loans':
+      return store.syncReads.loans(afterSeq, limit);
+    case 'positions':
+      return store.syncReads.positions(userId, afterSeq, limit);
+    case 'commands':
+      return store.syncReads.commands(userId, afterSeq, limit);
+    case 'preferences':
+      return store.syncReads.preferences(userId, afterSeq, limit);
+  }
+}
 
 /**
  * Builds the result of a pull: the collection's documents visible to `userId` with `seq` above the
@@ -8,12 +26,7 @@ import type { Store } from '../db/store.js';
  */
 export function handlePull(store: Store, userId: string, frame: PullFrame): PullResultFrame {
   const afterSeq = frame.checkpoint?.seq ?? 0;
-  const documents =
-    frame.collection === 'wallets'
-      ? store.syncReads.wallets(userId, afterSeq, frame.limit)
-      : frame.collection === 'ledgerEntries'
-        ? store.syncReads.ledgerEntries(userId, afterSeq, frame.limit)
-        : store.syncReads.loans(afterSeq, frame.limit);
+  const documents = readCollection(store, frame.collection, userId, afterSeq, frame.limit);
   const last = documents[documents.length - 1];
   return {
     type: 'pullResult',

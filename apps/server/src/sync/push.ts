@@ -1,15 +1,67 @@
-import { COLLECTIONS, type ErrorFrame, type PushFrame } from '@lastro/protocol';
+import { COLLECTIONS, type ErrorFrame, type PushFrame, type PushResultFrame } from '@lastro/protocol';
+import type { Logger } from 'pino';
+import { ChangeSet } from '../changes.js';
+import type { ServerContext } from '../context.js';
+import type { Role } from '../db/users.js';
+import { pushCommands } from './push-commands.js';
+import { pushPreferences } from './push-preferences.js';
+import { PushRowError, validateRows } from './push-rows.js';
 
 /**
- * Builds the response to a push. Every collection of protocol version 1 is server-owned, so a
- * push is always rejected with `forbidden`. Client-writable collections will be accepted here.
+ * Handles a push. A push to a server-owned collection is rejected with `forbidden` (SYNC-6).
+ * Rows of a client-writable collection are validated, applied in one write transaction and
+ * published after the commit. An invalid row rejects the whole push with `invalid_request`.
  */
-export function handlePush(frame: PushFrame): ErrorFrame {
-  const owner = COLLECTIONS[frame.collection].owner;
+export function handlePush(
+  ctx: ServerContext,
+  user: { id: string; role: Role },
+  frame: PushFrame,
+  log: Logger,
+): PushResultFrame | ErrorFrame {
+  const collection = frame.collection;
+  if (collection !== 'commands' && collection !== 'preferences') {
+    log.info({ collection, rows: frame.rows.length }, 'push to a server-owned collection rejected');
+    return {
+      type: 'error',
+      requestId: frame.requestId,
+      kind: 'forbidden',
+      message: `collection ${collection} is ${COLLECTIONS[collection].owner}-owned and cannot be written by clients`,
+    };
+  }
+
+  const changes = new ChangeSet();
+  let conflicts: object[];
+  let blockedPixOuts: string[] = [];
+  try {
+    const now = new Date().toISOString();
+    if (collection === 'commands') {
+      const rows = validateRows('commands', user.id, frame);
+      const outcome = ctx.store.transaction(() => pushCommands(ctx.store, user, rows, now, changes));
+      conflicts = outcome.conflicts;
+      blockedPixOuts = outcome.blockedPixOuts;
+    } else {
+      const rows = validateRows('preferences', user.id, frame);
+      conflicts = ctx.store.transaction(() => pushPreferences(ctx.store, user.id, rows, now, changes));
+    }
+  } catch (error) {
+    if (!(error instanceof PushRowError)) {
+      throw error;
+    }
+    log.info({ collection, field: error.field }, 'push rejected: invalid row');
+    return { type: 'error', requestId: frame.requestId, kind: 'invalid_request', message: `invalid push row: ${error.message}` };
+  }
+
+  ctx.sync.publish(changes);
+  for (const commandId of blockedPixOuts) {
+    ctx.pixOut.schedule(commandId);
+  }
+  for (const command of changes.commands.get(user.id)?.values() ?? []) {
+    log.info({ commandId: command.id, type: command.type, status: command.status, reason: command.reason }, 'command executed');
+  }
   return {
-    type: 'error',
+    type: 'pushResult',
     requestId: frame.requestId,
-    kind: 'forbidden',
-    message: `collection ${frame.collection} is ${owner}-owned and cannot be written by clients`,
+    collection,
+    conflicts: conflicts.map((document) => ({ ...document, _deleted: false })),
   };
 }

@@ -32,10 +32,11 @@ export class DatabaseInspector {
     });
   }
 
-  wallet(userId: string): { available: number; blocked: number; seq: number } {
-    return this.db.prepare('SELECT available, blocked, seq FROM wallets WHERE user_id = ?').get(userId) as {
+  wallet(userId: string): { available: number; blocked: number; invested: number; seq: number } {
+    return this.db.prepare('SELECT available, blocked, invested, seq FROM wallets WHERE user_id = ?').get(userId) as {
       available: number;
       blocked: number;
+      invested: number;
       seq: number;
     };
   }

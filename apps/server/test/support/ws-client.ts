@@ -1,5 +1,5 @@
 import { WebSocket } from 'ws';
-import type { ServerFrame } from '@lastro/protocol';
+import { PROTOCOL_VERSION, type ServerFrame } from '@lastro/protocol';
 
 /** A raw `ws` client of /sync that queues received frames and records the close. */
 export class SyncTestClient {
@@ -31,7 +31,7 @@ export class SyncTestClient {
   /** Connects, authenticates and waits for `ready`. */
   static async authenticated(baseUrl: string, token: string): Promise<SyncTestClient> {
     const client = await SyncTestClient.connect(baseUrl);
-    client.send({ type: 'auth', protocolVersion: 1, token });
+    client.send({ type: 'auth', protocolVersion: PROTOCOL_VERSION, token });
     await client.next((frame) => frame.type === 'ready');
     return client;
   }
