@@ -1,9 +1,17 @@
 import { COLLECTION_NAMES, type CollectionName, type DepositResponse, type UserSummary } from '@lastro/protocol';
+import {
+  overruledCommand,
+  overruledPreferences,
+  serverWinsConflictHandler,
+  type OverruledChange,
+} from './conflicts.js';
 import { openUserDatabase, type LastroDatabase } from './database.js';
 import { LastroError } from './errors.js';
 import { HttpApi } from './http-api.js';
 import { bindLiveStores } from './live-stores.js';
 import { createConsoleLogger, type EngineLogger } from './logger.js';
+import { bindOperationStores, type Balances, type PendingOperation } from './operation-stores.js';
+import { buildInvestCommand, buildPixOutCommand, patchPreferences, type PixOutRequest, type PreferencesPatch } from './outbox.js';
 import { startReplications, type Replications } from './replication.js';
 import { createStore, type WritableStore } from './store.js';
 import { SyncConnection } from './sync-connection.js';
@@ -16,7 +24,7 @@ import type {
   SyncState,
   WebSocketConstructor,
 } from './types.js';
-import type { LedgerEntryDoc, LoanDoc, WalletDoc } from '@lastro/protocol';
+import type { CommandDoc, LedgerEntryDoc, LoanDoc, PositionDoc, PreferencesDoc, WalletDoc } from '@lastro/protocol';
 
 /** Resources of an active session: the user's database and its replications. */
 interface OpenSession {
@@ -70,7 +78,14 @@ class Client implements LastroClient {
   readonly ledgerEntries: WritableStore<LedgerEntryDoc[]>;
   readonly loans: WritableStore<LoanDoc[]>;
   readonly sync: WritableStore<SyncState>;
+  readonly commands: WritableStore<CommandDoc[]>;
+  readonly positions: WritableStore<PositionDoc[]>;
+  readonly preferences: WritableStore<PreferencesDoc | null>;
+  readonly pendingOperations: WritableStore<PendingOperation[]>;
+  readonly balances: WritableStore<Balances | null>;
+  readonly overruled: WritableStore<OverruledChange[]>;
 
+  private overruledCount = 0;
   private currentSession: Session | null = null;
   private open: OpenSession | null = null;
   /** Serialises login, resume, close and logout so a database is never opened twice. */
@@ -88,12 +103,28 @@ class Client implements LastroClient {
       webSocket,
       random: options.random ?? Math.random,
       logger: this.logger,
+      requestTimeoutMs: options.requestTimeoutMs,
+      authTimeoutMs: options.authTimeoutMs,
     });
     this.connection = this.socket.connection;
     this.wallet = createStore<WalletDoc | null>(null, onListenerError);
     this.ledgerEntries = createStore<LedgerEntryDoc[]>([], onListenerError);
     this.loans = createStore<LoanDoc[]>([], onListenerError);
     this.sync = createStore<SyncState>(initialSyncState(), onListenerError);
+    this.commands = createStore<CommandDoc[]>([], onListenerError);
+    this.positions = createStore<PositionDoc[]>([], onListenerError);
+    this.preferences = createStore<PreferencesDoc | null>(null, onListenerError);
+    this.pendingOperations = createStore<PendingOperation[]>([], onListenerError);
+    this.balances = createStore<Balances | null>(null, onListenerError);
+    this.overruled = createStore<OverruledChange[]>([], onListenerError);
+    bindOperationStores({
+      commands: this.commands,
+      wallet: this.wallet,
+      connection: this.connection,
+      pendingOperations: this.pendingOperations,
+      balances: this.balances,
+      nowMs: () => Date.now(),
+    });
     connections.set(this, this.socket);
   }
 
@@ -183,6 +214,53 @@ class Client implements LastroClient {
     });
   }
 
+  async invest(loanId: string, amountCentavos: number): Promise<string> {
+    const command = buildInvestCommand(loanId, amountCentavos, this.now());
+    await this.requireDatabase().commands.insert(command);
+    return command.id;
+  }
+
+  async pixOut(request: PixOutRequest): Promise<string> {
+    const command = buildPixOutCommand(request, this.now());
+    await this.requireDatabase().commands.insert(command);
+    return command.id;
+  }
+
+  async updatePreferences(patch: PreferencesPatch): Promise<void> {
+    const database = this.requireDatabase();
+    const userId = this.requireSession().user.id;
+    const current = await database.preferences.findOne(userId).exec();
+    const next = patchPreferences(current === null ? null : (current.toJSON() as PreferencesDoc), userId, patch, this.now());
+    if (current === null) {
+      await database.preferences.insert(next);
+    } else {
+      await current.incrementalPatch({ language: next.language, defaultInvestAmount: next.defaultInvestAmount });
+    }
+  }
+
+  dismissOverruled(key?: string): void {
+    const remaining = key === undefined ? [] : this.overruled.getState().filter((change) => change.key !== key);
+    this.overruled.setState(remaining);
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+
+  private recordOverruled(change: Omit<OverruledChange, 'key' | 'at'>): void {
+    this.overruledCount += 1;
+    const entry: OverruledChange = { ...change, key: `${change.collection}-${change.id}-${this.overruledCount}`, at: this.now().toISOString() };
+    this.logger.info('the server overruled a local change', { collection: change.collection, id: change.id, reason: change.reason });
+    this.overruled.setState([entry, ...this.overruled.getState()]);
+  }
+
+  private requireDatabase(): LastroDatabase {
+    if (this.open === null) {
+      throw new LastroError('unauthorized', 'no open session: call login or resume first');
+    }
+    return this.open.database;
+  }
+
   private serialise<T>(operation: () => Promise<T>): Promise<T> {
     const result = this.lifecycle.then(operation);
     this.lifecycle = result.catch(() => undefined);
@@ -210,7 +288,11 @@ class Client implements LastroClient {
   }
 
   private async openDatabase(userId: string): Promise<OpenSession> {
-    const database = await openUserDatabase(userId, this.options.storage, this.options.devMode ?? false);
+    const onOverruled = (change: Omit<OverruledChange, 'key' | 'at'>): void => this.recordOverruled(change);
+    const database = await openUserDatabase(userId, this.options.storage, this.options.devMode ?? false, {
+      commands: serverWinsConflictHandler(overruledCommand, onOverruled),
+      preferences: serverWinsConflictHandler(overruledPreferences, onOverruled),
+    });
     const replications = startReplications({
       database,
       connection: this.socket,
@@ -220,7 +302,14 @@ class Client implements LastroClient {
     });
     const unbindStores = bindLiveStores(
       database,
-      { wallet: this.wallet, ledgerEntries: this.ledgerEntries, loans: this.loans },
+      {
+        wallet: this.wallet,
+        ledgerEntries: this.ledgerEntries,
+        loans: this.loans,
+        commands: this.commands,
+        positions: this.positions,
+        preferences: this.preferences,
+      },
       (collection, error) => this.logger.error('a live query failed', { collection, error: String(error) }),
     );
 
@@ -258,6 +347,9 @@ class Client implements LastroClient {
     this.wallet.setState(null);
     this.ledgerEntries.setState([]);
     this.loans.setState([]);
+    this.commands.setState([]);
+    this.positions.setState([]);
+    this.preferences.setState(null);
     this.sync.setState(initialSyncState());
   }
 }

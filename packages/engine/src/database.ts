@@ -1,4 +1,4 @@
-import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxConflictHandler, type RxDatabase, type RxStorage } from 'rxdb';
 import { COLLECTION_NAMES, rxSchemaFor, type CollectionDocs, type CollectionName } from '@lastro/protocol';
 
 /** The RxDB collections of one user's local database. */
@@ -51,6 +51,9 @@ async function wrapWithValidation(storage: RxStorage<any, any>): Promise<RxStora
   return ajv.wrappedValidateAjvStorage({ storage });
 }
 
+/** Conflict handlers of the client-writable collections; the others use RxDB's default. */
+export type ConflictHandlers = Partial<{ [C in CollectionName]: RxConflictHandler<CollectionDocs[C]> }>;
+
 /**
  * Opens the local database of `userId` with one collection per replicated collection. With
  * `devMode`, RxDB checks schemas and queries and validates every write with ajv.
@@ -59,6 +62,7 @@ export async function openUserDatabase(
   userId: string,
   storage: RxStorage<any, any>,
   devMode: boolean,
+  conflictHandlers: ConflictHandlers = {},
 ): Promise<LastroDatabase> {
   if (devMode) {
     await loadDevMode();
@@ -72,7 +76,9 @@ export async function openUserDatabase(
     eventReduce: true,
   });
   try {
-    const schemas = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, { schema: rxSchemaFor(name) }]));
+    const schemas = Object.fromEntries(
+      COLLECTION_NAMES.map((name) => [name, { schema: rxSchemaFor(name), conflictHandler: conflictHandlers[name] }]),
+    );
     await database.addCollections(schemas as never);
   } catch (error) {
     await database.close();

@@ -3,6 +3,9 @@ export { LastroError, describeNetworkFailure, type LastroErrorKind } from './err
 export { createConsoleLogger, createSilentLogger, type EngineLogger } from './logger.js';
 export { backoffDelayMs, BACKOFF_BASE_MS, BACKOFF_CAP_MS } from './backoff.js';
 export { databaseNameFor } from './database.js';
+export { DECIDED_OPERATION_VISIBLE_MS, type Balances, type PendingOperation } from './operation-stores.js';
+export type { OverruledChange, OverruledReason, WritableCollectionName } from './conflicts.js';
+export type { PixOutRequest, PreferencesPatch } from './outbox.js';
 export type {
   ConnectionState,
   LastroClient,
@@ -14,4 +17,16 @@ export type {
   WebSocketConstructor,
   WebSocketLike,
 } from './types.js';
-export type { Device, DepositResponse, LedgerEntryDoc, LoanDoc, WalletDoc, CollectionName } from '@lastro/protocol';
+export type {
+  CollectionName,
+  CommandDoc,
+  CommandRejectionReason,
+  DepositResponse,
+  Device,
+  LedgerEntryDoc,
+  LoanDoc,
+  PixKeyType,
+  PositionDoc,
+  PreferencesDoc,
+  WalletDoc,
+} from '@lastro/protocol';

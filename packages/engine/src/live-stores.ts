@@ -1,6 +1,15 @@
 import type { RxDocument } from 'rxdb';
 import type { Subscription } from 'rxjs';
-import type { CollectionDocs, CollectionName, LedgerEntryDoc, LoanDoc, WalletDoc } from '@lastro/protocol';
+import type {
+  CollectionDocs,
+  CollectionName,
+  CommandDoc,
+  LedgerEntryDoc,
+  LoanDoc,
+  PositionDoc,
+  PreferencesDoc,
+  WalletDoc,
+} from '@lastro/protocol';
 import type { LastroDatabase } from './database.js';
 import type { WritableStore } from './store.js';
 
@@ -35,11 +44,27 @@ function byCreatedAtDescending(a: { createdAt: string; id: string }, b: { create
   return a.id < b.id ? 1 : -1;
 }
 
+/**
+ * Newest first by server sequence: commands the server has not stored yet (`seq` 0) come first,
+ * then by descending `seq`. Ties fall back to the id, a UUIDv7 that grows with issue time on
+ * the device that issued it. The device clock (`issuedAt`) is never used for ordering.
+ */
+export function byServerSequenceDescending(a: { seq: number; id: string }, b: { seq: number; id: string }): number {
+  const rankA = a.seq === 0 ? Number.MAX_SAFE_INTEGER : a.seq;
+  const rankB = b.seq === 0 ? Number.MAX_SAFE_INTEGER : b.seq;
+  if (rankA !== rankB) return rankB - rankA;
+  if (a.id === b.id) return 0;
+  return a.id < b.id ? 1 : -1;
+}
+
 /** The stores the facade fills from the local database. */
 export interface LiveStoreTargets {
   wallet: WritableStore<WalletDoc | null>;
   ledgerEntries: WritableStore<LedgerEntryDoc[]>;
   loans: WritableStore<LoanDoc[]>;
+  commands: WritableStore<CommandDoc[]>;
+  positions: WritableStore<PositionDoc[]>;
+  preferences: WritableStore<PreferencesDoc | null>;
 }
 
 /**
@@ -71,6 +96,30 @@ export function bindLiveStores(database: LastroDatabase, targets: LiveStoreTarge
     database.loans.find().$.subscribe({
       next: (documents) => targets.loans.setState(loanCache.toPlain(documents).sort(byCreatedAtDescending)),
       error: (error: unknown) => onError('loans', error),
+    }),
+  );
+
+  const commandCache = new PlainDocumentCache<CommandDoc>();
+  subscriptions.push(
+    database.commands.find().$.subscribe({
+      next: (documents) => targets.commands.setState(commandCache.toPlain(documents).sort(byServerSequenceDescending)),
+      error: (error: unknown) => onError('commands', error),
+    }),
+  );
+
+  const positionCache = new PlainDocumentCache<PositionDoc>();
+  subscriptions.push(
+    database.positions.find().$.subscribe({
+      next: (documents) => targets.positions.setState(positionCache.toPlain(documents).sort(byServerSequenceDescending)),
+      error: (error: unknown) => onError('positions', error),
+    }),
+  );
+
+  // Only the user's own preferences are replicated, so the collection contains at most one document.
+  subscriptions.push(
+    database.preferences.findOne().$.subscribe({
+      next: (document) => targets.preferences.setState(document === null ? null : (Object.freeze(document.toJSON()) as PreferencesDoc)),
+      error: (error: unknown) => onError('preferences', error),
     }),
   );
 

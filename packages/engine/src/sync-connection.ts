@@ -20,6 +20,7 @@ import { LastroError } from './errors.js';
 import type { EngineLogger } from './logger.js';
 import { isHostOffline, onHostNetworkChange } from './network-events.js';
 import { RequestTracker } from './request-tracker.js';
+import { StreamIndexTracker } from './stream-index.js';
 import { createStore, type WritableStore } from './store.js';
 import type { ConnectionState, WebSocketConstructor, WebSocketLike } from './types.js';
 
@@ -73,6 +74,8 @@ export class SyncConnection {
   private readonly tracker: RequestTracker;
   private readonly readyListeners = new Set<(frame: ReadyFrame) => void>();
   private readonly changesListeners = new Set<(changes: ValidatedChanges) => void>();
+  private readonly resyncListeners = new Set<(reason: string) => void>();
+  private readonly streamIndexes = new StreamIndexTracker();
   private readonly now: () => number;
   private readonly removeNetworkListeners: () => void;
 
@@ -109,6 +112,7 @@ export class SyncConnection {
     this.removeNetworkListeners();
     this.readyListeners.clear();
     this.changesListeners.clear();
+    this.resyncListeners.clear();
   }
 
   /** Reports whether the host has a network, like the browser's `online` and `offline` events. */
@@ -131,6 +135,15 @@ export class SyncConnection {
   onChanges(listener: (changes: ValidatedChanges) => void): () => void {
     this.changesListeners.add(listener);
     return () => this.changesListeners.delete(listener);
+  }
+
+  /**
+   * Registers a listener for `changes` frames that were not applied because their stream index
+   * was not the previous one plus one. The listener must pull every collection again.
+   */
+  onResyncNeeded(listener: (reason: string) => void): () => void {
+    this.resyncListeners.add(listener);
+    return () => this.resyncListeners.delete(listener);
   }
 
   /**
@@ -295,6 +308,7 @@ export class SyncConnection {
       return;
     }
     this.clearAuthTimer();
+    this.streamIndexes.reset(frame.streams);
     this.options.logger.info('sync socket ready', { sessionId: frame.sessionId, userId: frame.user.id });
     this.dispatch({ type: 'ready', now: this.now() });
     for (const listener of [...this.readyListeners]) {
@@ -323,6 +337,10 @@ export class SyncConnection {
       this.options.logger.warn('dropped a changes frame received before ready', { collection: frame.collection });
       return;
     }
+    if (this.streamIndexes.accept(frame.stream, frame.index) === 'resync') {
+      this.requestResync(`changes frame ${frame.index} of stream ${frame.stream} is out of order`);
+      return;
+    }
     const documents = parseWireDocuments(frame.collection, frame.documents);
     if (!documents.ok) {
       this.options.logger.warn('dropped a changes frame with an invalid document', {
@@ -330,11 +348,19 @@ export class SyncConnection {
         field: documents.field,
         error: documents.message,
       });
+      this.requestResync('a changes frame had an invalid document');
       return;
     }
     const changes: ValidatedChanges = { collection: frame.collection, documents: documents.value, checkpoint: frame.checkpoint };
     for (const listener of [...this.changesListeners]) {
       listener(changes);
+    }
+  }
+
+  private requestResync(reason: string): void {
+    this.options.logger.info('pulling every collection again', { reason });
+    for (const listener of [...this.resyncListeners]) {
+      listener(reason);
     }
   }
 
@@ -354,6 +380,7 @@ export class SyncConnection {
   private detachSocket(): void {
     const socket = this.socket;
     this.socket = null;
+    this.streamIndexes.clear();
     this.clearAuthTimer();
     if (socket !== null) {
       socket.onopen = null;

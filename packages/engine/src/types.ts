@@ -1,14 +1,20 @@
 import type { RxStorage } from 'rxdb';
 import type {
   CollectionName,
+  CommandDoc,
   DepositResponse,
   Device,
   LedgerEntryDoc,
   LoanDoc,
+  PositionDoc,
+  PreferencesDoc,
   UserSummary,
   WalletDoc,
 } from '@lastro/protocol';
+import type { OverruledChange } from './conflicts.js';
 import type { EngineLogger } from './logger.js';
+import type { Balances, PendingOperation } from './operation-stores.js';
+import type { PixOutRequest, PreferencesPatch } from './outbox.js';
 
 /**
  * The subset of the WHATWG `WebSocket` the engine uses. The browser's `WebSocket` and the
@@ -45,6 +51,15 @@ export interface LastroClientOptions {
   random?: () => number;
   /** Receives the engine's diagnostics; defaults to a logger that writes warnings and errors to the console. */
   logger?: EngineLogger;
+  /**
+   * The device clock; defaults to `() => new Date()`. It sets `issuedAt` of commands, which is
+   * shown to the user and never used for ordering.
+   */
+  now?: () => Date;
+  /** Milliseconds a pull or push waits for its response before RxDB retries it; defaults to 15 000. */
+  requestTimeoutMs?: number;
+  /** Milliseconds to wait for `ready` after the socket opened before reconnecting; defaults to 15 000. */
+  authTimeoutMs?: number;
 }
 
 /** A value that changes over time: read it now, or subscribe to every later value. */
@@ -108,6 +123,44 @@ export interface LastroClient {
   readonly sync: Store<SyncState>;
   /** Resolves once the initial sync is done; rejects when the session ends or is rejected first. */
   waitForInitialSync(): Promise<void>;
+  /**
+   * Queues an investment of `amountCentavos` in `loanId` and resolves with the command id, a
+   * UUIDv7. The command is written to the local outbox at once, online or offline; the server
+   * executes it at most once when it arrives and its result replaces the pending command.
+   *
+   * @throws LastroError `invalid_request` for an invalid loan id or amount (nothing is queued),
+   *   `unauthorized` without an open session.
+   */
+  invest(loanId: string, amountCentavos: number): Promise<string>;
+  /**
+   * Queues a PIX transfer to one of the investor's own keys and resolves with the command id,
+   * like {@link LastroClient.invest}.
+   *
+   * @throws LastroError `invalid_request` for an invalid key, key type or amount (nothing is
+   *   queued), `unauthorized` without an open session.
+   */
+  pixOut(request: PixOutRequest): Promise<string>;
+  /** Every command of the user, newest first by server sequence; commands not yet stored by the server come first. */
+  readonly commands: Store<CommandDoc[]>;
+  /** Commands waiting for the server, and those it decided in the last minute. */
+  readonly pendingOperations: Store<PendingOperation[]>;
+  /** The wallet's balances with the effect of pending commands, or null before the wallet arrives. */
+  readonly balances: Store<Balances | null>;
+  /** The user's investment per loan, newest change first. */
+  readonly positions: Store<PositionDoc[]>;
+  /** The user's preferences, or null before they first arrive or are set. */
+  readonly preferences: Store<PreferencesDoc | null>;
+  /**
+   * Changes the user's preferences locally and syncs them. When another device changed them
+   * first, the server's version wins and the change is listed in {@link LastroClient.overruled}.
+   *
+   * @throws LastroError `invalid_request` for an unknown field or invalid value.
+   */
+  updatePreferences(patch: PreferencesPatch): Promise<void>;
+  /** Local changes the server replaced with its own version, newest first; kept in memory only. */
+  readonly overruled: Store<OverruledChange[]>;
+  /** Removes one entry of {@link LastroClient.overruled} by its key, or every entry without a key. */
+  dismissOverruled(key?: string): void;
 }
 
 export type { UserSummary };

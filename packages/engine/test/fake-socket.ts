@@ -1,3 +1,4 @@
+import { PROTOCOL_VERSION } from '@lastro/protocol';
 import type { WebSocketLike } from '../src/types.js';
 
 /**
@@ -55,4 +56,5 @@ export const READY_FRAME = {
   sessionId: 'session-1',
   user: { id: 'user-1', role: 'investor', name: 'Ana' },
   serverTime: '2026-01-10T12:00:00.000Z',
+  streams: { loans: 40, user: 3 },
 };

@@ -10,6 +10,7 @@ const WALLET = {
   id: 'user-1',
   available: 161000,
   blocked: 0,
+  invested: 0,
   currency: 'BRL',
   updatedAt: '2026-01-10T12:00:00.000Z',
   seq: 7,
@@ -130,9 +131,9 @@ describe('SyncConnection', () => {
     connection.onChanges((changes) => received.push(changes));
 
     socket.receive('not json');
-    socket.receive({ type: 'changes', collection: 'wallets', documents: [{ ...WALLET, available: 1.5 }], checkpoint: { seq: 7 } });
-    socket.receive({ type: 'changes', collection: 'nope', documents: [], checkpoint: { seq: 1 } });
-    socket.receive({ type: 'changes', collection: 'wallets', documents: [WALLET], checkpoint: { seq: 7 } });
+    socket.receive({ type: 'changes', collection: 'wallets', documents: [{ ...WALLET, available: 1.5 }], checkpoint: { seq: 7 }, stream: 'user', index: 4 });
+    socket.receive({ type: 'changes', collection: 'nope', documents: [], checkpoint: { seq: 1 }, stream: 'user', index: 5 });
+    socket.receive({ type: 'changes', collection: 'wallets', documents: [WALLET], checkpoint: { seq: 7 }, stream: 'user', index: 5 });
 
     expect(received).toEqual([{ collection: 'wallets', documents: [WALLET], checkpoint: { seq: 7 } }]);
     expect(warnings).toEqual([

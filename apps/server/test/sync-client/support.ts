@@ -10,10 +10,17 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import {
   createLastroClient,
   createSilentLogger,
+  type CommandDoc,
   type LastroClient,
+  type LastroClientOptions,
+  type LoanDoc,
+  type PositionDoc,
+  type PreferencesDoc,
+  type WalletDoc,
   type Store,
   type WebSocketConstructor,
 } from '@lastro/engine';
+import { PROTOCOL_VERSION } from '@lastro/protocol';
 import { startServer, type RunningServer } from '../../src/index.js';
 
 export const DEMO_PASSWORD = 'lastro-demo';
@@ -48,8 +55,14 @@ export const STORAGES = {
 export type StorageName = keyof typeof STORAGES;
 
 /** Creates a client of the real engine with dev-mode on and the `ws` WebSocket, on memory storage by default. */
-export function createTestClient(serverUrl: string, deviceName: string, storage: StorageName = 'memory'): LastroClient {
+export function createTestClient(
+  serverUrl: string,
+  deviceName: string,
+  storage: StorageName = 'memory',
+  overrides: Partial<LastroClientOptions> = {},
+): LastroClient {
   return createLastroClient({
+    ...overrides,
     serverUrl,
     storage: STORAGES[storage](),
     device: { id: `test-${deviceName}`, name: deviceName, platform: 'cli' },
@@ -108,6 +121,8 @@ export function waitForState<T>(store: Store<T>, predicate: (value: T) => boolea
 /** A raw protocol client that records every frame the server sends to one session. */
 export interface FrameRecorder {
   frames: Record<string, unknown>[];
+  /** Sends a frame on the recorder's socket. */
+  send(frame: unknown): void;
   /** Resolves once a recorded frame satisfies `predicate`; rejects after `timeoutMs`. */
   waitForFrame(predicate: (frame: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
@@ -119,7 +134,7 @@ export async function recordFrames(serverUrl: string, token: string): Promise<Fr
   const listeners = new Set<() => void>();
   await new Promise<void>((resolve, reject) => {
     socket.on('error', reject);
-    socket.on('open', () => socket.send(JSON.stringify({ type: 'auth', protocolVersion: 1, token })));
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'auth', protocolVersion: PROTOCOL_VERSION, token })));
     socket.on('message', (data) => {
       const frame = JSON.parse(data.toString()) as Record<string, unknown>;
       frames.push(frame);
@@ -129,6 +144,7 @@ export async function recordFrames(serverUrl: string, token: string): Promise<Fr
   });
   return {
     frames,
+    send: (frame) => socket.send(JSON.stringify(frame)),
     waitForFrame: (predicate, timeoutMs = 15_000) =>
       new Promise<void>((resolve, reject) => {
         const check = (): void => {
@@ -154,4 +170,68 @@ export async function recordFrames(serverUrl: string, token: string): Promise<Fr
         socket.close(1000);
       }),
   };
+}
+
+/** Returns an open loan of the client's loan book that still needs at least `minimumRemaining` centavos. */
+export function openLoanWithRemaining(client: LastroClient, minimumRemaining: number): LoanDoc {
+  const loan = client.loans.getState().find((candidate) => candidate.status === 'open' && candidate.amount - candidate.funded >= minimumRemaining);
+  if (loan === undefined) throw new Error(`no open loan needs ${minimumRemaining} centavos more`);
+  return loan;
+}
+
+/** Resolves with the client's command `id` once its status is no longer `pending`. */
+export async function waitForDecision(client: LastroClient, id: string, timeoutMs = 15_000): Promise<CommandDoc> {
+  const commands = await waitForState(client.commands, (list) => list.some((command) => command.id === id && command.status !== 'pending'), timeoutMs);
+  return commands.find((command) => command.id === id)!;
+}
+
+/** The documents of one user as the server has them, read through a fresh socket. */
+export interface ServerState {
+  wallets: WalletDoc[];
+  commands: CommandDoc[];
+  positions: PositionDoc[];
+  loans: LoanDoc[];
+  preferences: PreferencesDoc[];
+}
+
+/** Logs in over HTTP and returns the session token. */
+export async function loginToken(serverUrl: string, email: string, deviceId = 'test-server-state'): Promise<string> {
+  const response = await fetch(`${serverUrl}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: DEMO_PASSWORD, device: { id: deviceId, name: deviceId, platform: 'cli' } }),
+  });
+  if (response.status !== 200) throw new Error(`login of ${email} failed: HTTP ${response.status}`);
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** Pulls every collection of `email` from the start through a new socket. */
+export async function pullServerState(serverUrl: string, email: string): Promise<ServerState> {
+  const token = await loginToken(serverUrl, email);
+  const recorder = await recordFrames(serverUrl, token);
+  const socket = (frame: unknown): void => recorder.send(frame);
+  const state: Record<string, unknown[]> = {};
+  try {
+    for (const collection of ['wallets', 'commands', 'positions', 'loans', 'preferences'] as const) {
+      const documents: unknown[] = [];
+      let checkpoint: { seq: number } | null = null;
+      for (let page = 0; ; page += 1) {
+        const requestId = `state-${collection}-${page}`;
+        socket({ type: 'pull', requestId, collection, checkpoint, limit: 1000 });
+        await recorder.waitForFrame((frame) => frame.requestId === requestId);
+        const result = recorder.frames.find((frame) => frame.requestId === requestId) as { documents?: unknown[]; checkpoint: { seq: number } | null };
+        if (result.documents === undefined) throw new Error(`pull of ${collection} failed: ${JSON.stringify(result)}`);
+        documents.push(...result.documents);
+        checkpoint = result.checkpoint;
+        if (result.documents.length < 1000) break;
+      }
+      state[collection] = documents.map((document) => {
+        const { _deleted: _ignored, ...rest } = document as Record<string, unknown>;
+        return rest;
+      });
+    }
+  } finally {
+    await recorder.close();
+  }
+  return state as unknown as ServerState;
 }
