@@ -15,6 +15,10 @@ const ENTRY_POINTS = {
   'fanout/receiver-worker': 'fanout/receiver-worker.ts',
   'pix-to-screen/main': 'pix-to-screen/main.ts',
   'pix-to-screen/watched-client-worker': 'pix-to-screen/watched-client-worker.ts',
+  'outbox-flush/main': 'outbox-flush/main.ts',
+  'outbox-flush/client-worker': 'outbox-flush/client-worker.ts',
+  'cold-sync/main': 'cold-sync/main.ts',
+  'cold-sync/client-worker': 'cold-sync/client-worker.ts',
 };
 
 const RESOLVING = Symbol('resolving');

@@ -34,6 +34,10 @@ describe('translations', () => {
       'Devolução em processamento',
       'Devolução de PIX',
       'Devolução não realizada',
+      'Investimento',
+      'PIX enviado (valor bloqueado)',
+      'PIX enviado',
+      'PIX não realizado (valor liberado)',
     ]);
   });
 
@@ -42,5 +46,14 @@ describe('translations', () => {
     expect(ptBR.connection.reconnectingIn).toBe('Reconectando em {{seconds}} s');
     expect(ptBR.connection.unauthorized).toBe('Sessão expirada');
     expect(ptBR.connection.offline).toBe('Offline');
+  });
+
+  it('label the operation states in pt-BR', () => {
+    expect(ptBR.operations.states).toEqual({
+      waiting_for_connection: 'Aguardando conexão',
+      sending: 'Enviando',
+      accepted: 'Aceita',
+      rejected: 'Rejeitada: {{reason}}',
+    });
   });
 });

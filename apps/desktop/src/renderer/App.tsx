@@ -2,12 +2,14 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Header } from './components/Header';
 import { InitialSync } from './components/InitialSync';
+import { changeLanguage, isLanguage } from './i18n';
 import { trayStateFor } from './lib/connection';
 import { routeHash } from './lib/routes';
 import { useRoute } from './lib/use-route';
 import { DashboardScreen } from './screens/DashboardScreen';
 import { LoanDetailScreen } from './screens/LoanDetailScreen';
 import { LoginScreen } from './screens/LoginScreen';
+import { OverruledNotice } from './screens/OverruledChanges';
 import { useLiveStore } from './state/live-store';
 import { useSessionStore } from './state/session';
 
@@ -83,12 +85,24 @@ function useDesktopBridge(): void {
   }, [bridge]);
 }
 
+/** Follows the language stored in the synced preferences, so a change on another device applies here too. */
+function useSyncedLanguage(): void {
+  const { i18n } = useTranslation();
+  const language = useLiveStore((state) => state.preferences?.language);
+  useEffect(() => {
+    if (isLanguage(language) && language !== i18n.language) {
+      void changeLanguage(language);
+    }
+  }, [language, i18n]);
+}
+
 export function App() {
   const { t } = useTranslation();
   const phase = useSessionStore((state) => state.phase);
   const startupError = useSessionStore((state) => state.startupError);
   useRouteGuard();
   useDesktopBridge();
+  useSyncedLanguage();
 
   if (phase === 'starting') {
     return <p className="splash">{t('app.starting')}</p>;
@@ -103,6 +117,7 @@ export function App() {
   return (
     <div className="app">
       <Header />
+      {phase === 'signedIn' && <OverruledNotice />}
       {phase === 'signedIn' ? <SignedInContent /> : <LoginScreen />}
     </div>
   );

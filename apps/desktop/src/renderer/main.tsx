@@ -4,6 +4,7 @@ import { App } from './App';
 import { initI18n } from './i18n';
 import { startSession } from './state/session';
 import './styles.css';
+import './operations.css';
 
 const container = document.getElementById('root');
 if (container === null) {

@@ -9,6 +9,15 @@ import type { Platform } from '../platform';
 
 export type { ConnectionState, LastroClient, SyncState };
 
+type StoreValue<S> = S extends { getState(): infer T } ? T : never;
+
+/** One operation of the outbox as the engine reports it: queued, in flight, or with its result. */
+export type PendingOperation = StoreValue<LastroClient['pendingOperations']>[number];
+/** Wallet balances with the projection of the queued operations, or null before the wallet arrives. */
+export type Balances = StoreValue<LastroClient['balances']>;
+/** A local change the server replaced with its own version, with what each side had. */
+export type OverruledChange = StoreValue<LastroClient['overruled']>[number];
+
 /** Fails to compile when the engine gains a connection state the indicator does not handle. */
 type AssertAssignable<Value extends Expected, Expected> = Value;
 export type ConnectionStateIsShown = AssertAssignable<ConnectionState, ConnectionView>;

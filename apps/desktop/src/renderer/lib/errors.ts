@@ -39,3 +39,16 @@ export function depositErrorKey(error: unknown): string {
       return 'deposit.errors.unexpected';
   }
 }
+
+/** Translation key of the message shown when an operation could not be queued locally. */
+export function operationErrorKey(error: unknown): string {
+  switch (errorKind(error)) {
+    case 'invalid_request':
+      return 'operations.errors.invalidAmount';
+    case 'unauthorized':
+    case 'session_revoked':
+      return 'operations.errors.noSession';
+    default:
+      return 'operations.errors.unexpected';
+  }
+}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { formatMonthlyRate } from '../lib/loans';
 import { routeHash } from '../lib/routes';
 import { useLiveStore } from '../state/live-store';
+import { InvestForm } from './InvestForm';
 import { FundingBar } from './LoanBook';
 
 /** Shows one loan of the book, updated live like the list. */
@@ -17,6 +18,7 @@ export function LoanDetailScreen({ loanId }: { loanId: string }) {
       {loan === undefined ? (
         <p className="muted" data-testid="loan-detail-missing">{synced ? t('loan.notFound') : t('loan.loading')}</p>
       ) : (
+        <div className="loan-detail__layout">
         <article className="panel loan-detail__card" data-testid="loan-detail" data-loan-id={loan.id}>
           <header className="loan-detail__header">
             <h1>{loan.borrowerName}</h1>
@@ -50,6 +52,8 @@ export function LoanDetailScreen({ loanId }: { loanId: string }) {
             <dd className="mono">{loan.id}</dd>
           </dl>
         </article>
+        <InvestForm loan={loan} />
+        </div>
       )}
     </main>
   );

@@ -2,9 +2,11 @@ import { formatBRL } from '@lastro/domain';
 import { useTranslation } from 'react-i18next';
 import { useLiveStore } from '../state/live-store';
 
-export function WalletPanel({ onDeposit }: { onDeposit: () => void }) {
+export function WalletPanel({ onDeposit, onPixOut }: { onDeposit: () => void; onPixOut: () => void }) {
   const { t } = useTranslation();
   const wallet = useLiveStore((state) => state.wallet);
+  const balances = useLiveStore((state) => state.balances);
+  const pendingCount = balances?.pendingCount ?? 0;
 
   return (
     <section className="panel wallet" aria-labelledby="wallet-title">
@@ -17,6 +19,17 @@ export function WalletPanel({ onDeposit }: { onDeposit: () => void }) {
             <div className="label">{t('wallet.available')}</div>
             <div className="wallet__balance" data-testid="wallet-balance">{formatBRL(wallet.available)}</div>
           </div>
+          {balances !== null && pendingCount > 0 && (
+            <div>
+              <div className="label">{t('wallet.projected')}</div>
+              <div className="wallet__projected" data-testid="projected-balance">{formatBRL(balances.projectedAvailable)}</div>
+              <div className="muted">{t('wallet.projectedHint', { count: pendingCount })}</div>
+            </div>
+          )}
+          <div>
+            <div className="label">{t('wallet.invested')}</div>
+            <div className="wallet__secondary" data-testid="wallet-invested">{formatBRL(wallet.invested)}</div>
+          </div>
           {wallet.blocked !== 0 && (
             <div>
               <div className="label">{t('wallet.blocked')}</div>
@@ -25,9 +38,14 @@ export function WalletPanel({ onDeposit }: { onDeposit: () => void }) {
           )}
         </div>
       )}
-      <button type="button" className="button button--primary" data-testid="deposit-open" onClick={onDeposit}>
-        {t('wallet.deposit')}
-      </button>
+      <div className="wallet__actions">
+        <button type="button" className="button button--primary" data-testid="deposit-open" onClick={onDeposit}>
+          {t('wallet.deposit')}
+        </button>
+        <button type="button" className="button" data-testid="pix-out-open" onClick={onPixOut} disabled={wallet === null}>
+          {t('wallet.pixOut')}
+        </button>
+      </div>
     </section>
   );
 }

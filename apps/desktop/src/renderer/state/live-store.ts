@@ -1,6 +1,6 @@
-import type { LedgerEntryDoc, LoanDoc, WalletDoc } from '@lastro/protocol';
+import { COLLECTION_NAMES, type CommandDoc, type LedgerEntryDoc, type LoanDoc, type PositionDoc, type PreferencesDoc, type WalletDoc } from '@lastro/protocol';
 import { create } from 'zustand';
-import type { ConnectionState, LastroClient, SyncState } from '../engine/client';
+import type { Balances, ConnectionState, LastroClient, OverruledChange, PendingOperation, SyncState } from '../engine/client';
 
 /** The signed-in user's live data, mirrored from the engine's stores. */
 export interface LiveState {
@@ -9,6 +9,12 @@ export interface LiveState {
   ledgerEntries: LedgerEntryDoc[];
   loans: LoanDoc[];
   sync: SyncState;
+  balances: Balances;
+  pendingOperations: PendingOperation[];
+  commands: CommandDoc[];
+  positions: PositionDoc[];
+  preferences: PreferencesDoc | null;
+  overruled: OverruledChange[];
 }
 
 function initialLiveState(): LiveState {
@@ -19,12 +25,14 @@ function initialLiveState(): LiveState {
     loans: [],
     sync: {
       initialSyncDone: false,
-      collections: {
-        wallets: { checkpointSeq: null },
-        ledgerEntries: { checkpointSeq: null },
-        loans: { checkpointSeq: null },
-      },
+      collections: Object.fromEntries(COLLECTION_NAMES.map((name) => [name, { checkpointSeq: null }])) as SyncState['collections'],
     },
+    balances: null,
+    pendingOperations: [],
+    commands: [],
+    positions: [],
+    preferences: null,
+    overruled: [],
   };
 }
 
@@ -38,6 +46,12 @@ export function bindLiveStore(client: LastroClient): () => void {
     ledgerEntries: client.ledgerEntries.getState(),
     loans: client.loans.getState(),
     sync: client.sync.getState(),
+    balances: client.balances.getState(),
+    pendingOperations: client.pendingOperations.getState(),
+    commands: client.commands.getState(),
+    positions: client.positions.getState(),
+    preferences: client.preferences.getState(),
+    overruled: client.overruled.getState(),
   });
   const unsubscribers = [
     client.connection.subscribe((connection) => useLiveStore.setState({ connection })),
@@ -45,6 +59,12 @@ export function bindLiveStore(client: LastroClient): () => void {
     client.ledgerEntries.subscribe((ledgerEntries) => useLiveStore.setState({ ledgerEntries })),
     client.loans.subscribe((loans) => useLiveStore.setState({ loans })),
     client.sync.subscribe((sync) => useLiveStore.setState({ sync })),
+    client.balances.subscribe((balances) => useLiveStore.setState({ balances })),
+    client.pendingOperations.subscribe((pendingOperations) => useLiveStore.setState({ pendingOperations })),
+    client.commands.subscribe((commands) => useLiveStore.setState({ commands })),
+    client.positions.subscribe((positions) => useLiveStore.setState({ positions })),
+    client.preferences.subscribe((preferences) => useLiveStore.setState({ preferences })),
+    client.overruled.subscribe((overruled) => useLiveStore.setState({ overruled })),
   ];
   return () => {
     for (const unsubscribe of unsubscribers) {

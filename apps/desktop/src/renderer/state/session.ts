@@ -135,12 +135,17 @@ export async function endExpiredSession(): Promise<void> {
   navigate(routeHash({ name: 'login' }));
 }
 
+/** Returns the engine client of the signed-in session, or throws when no user is signed in. */
+export function requireActiveClient(action: string): LastroClient {
+  if (activeClient === null) {
+    throw new Error(`no active session: log in before ${action}`);
+  }
+  return activeClient;
+}
+
 /** Creates a PIX charge for the signed-in user. */
 export async function createDeposit(amountCentavos: number | undefined): Promise<DepositResponse> {
-  if (activeClient === null) {
-    throw new Error('no active session: log in before creating a deposit');
-  }
-  return activeClient.createDeposit(amountCentavos);
+  return requireActiveClient('creating a deposit').createDeposit(amountCentavos);
 }
 
 // A session the server rejected cannot come back on reload, so forget its token at once.
