@@ -45,6 +45,12 @@ export const LedgerEntryDocSchema = Type.Object({
   kind: StringEnum(LEDGER_ENTRY_KINDS),
   /** Reference of the external movement, such as the PIX `endToEndId` or the refund id. */
   reference: Type.String({ maxLength: 64 }),
+  /**
+   * The PIX charge's txid, for `pix_in` entries credited to a charge.
+   * NOTE: adding it changed the ledgerEntries RxDB schema without a version bump, and RxDB 17
+   * rejects a local database created with the old schema (error DB6) until it is deleted.
+   */
+  txid: Type.Optional(Type.String({ maxLength: 35 })),
   createdAt: Timestamp,
   seq: Seq,
 });

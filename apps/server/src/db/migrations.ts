@@ -148,4 +148,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX loans_status ON loans(status);
     `,
   },
+  {
+    version: 2,
+    name: 'ledger entry charge txid',
+    sql: `
+      ALTER TABLE ledger_entries ADD COLUMN txid TEXT;
+    `,
+  },
 ];
