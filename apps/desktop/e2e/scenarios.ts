@@ -32,6 +32,7 @@ export async function pixDepositRaisesBalance(page: Page, serverUrl: string): Pr
   await expect(dialog.qrCode).toHaveAttribute('src', /^data:image\/png;base64,/);
   // A dynamic BR Code: payload format indicator first, the fixed amount in field 54.
   await expect(dialog.brCode).toHaveValue(/^000201.*5406250\.00/);
+  await expect(dialog.status).toHaveText(/^Aguardando o pagamento/);
 
   let loads = 0;
   page.on('load', () => {
@@ -44,6 +45,7 @@ export async function pixDepositRaisesBalance(page: Page, serverUrl: string): Pr
   await postPixCallback(serverUrl, newReceivedPix(txid, '250.00'));
 
   await expect(dashboard.balance).toHaveText(formatBRL(before + 25_000));
+  await expect(dialog.status).toHaveText('Pagamento recebido: R$\u00a0250,00');
   expect(await page.evaluate(() => Reflect.get(window, '__marker'))).toBe('same-document');
   expect(loads).toBe(0);
   await expect(dashboard.statementRows.first()).toContainText('PIX recebido');

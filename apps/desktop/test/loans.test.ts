@@ -28,8 +28,10 @@ describe('formatMonthlyRate', () => {
     expect(formatMonthlyRate(7, 'pt-BR')).toBe('0,07% a.m.');
   });
 
-  it('uses a decimal point in English', () => {
-    expect(formatMonthlyRate(189, 'en')).toBe('1.89% p.m.');
+  it('keeps the decimal comma of the amounts in English', () => {
+    expect(formatMonthlyRate(189, 'en')).toBe('1,89% p.m.');
+    expect(formatMonthlyRate(1000, 'en')).toBe('10,00% p.m.');
+    expect(formatMonthlyRate(7, 'en')).toBe('0,07% p.m.');
   });
 });
 

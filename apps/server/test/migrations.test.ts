@@ -7,7 +7,7 @@ import { migrate } from '../src/db/database.js';
 import { MIGRATIONS } from '../src/db/migrations.js';
 import { verifyLedger } from '../src/ledger/verify.js';
 
-describe('migration 2', () => {
+describe('migration 3', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'lastro-migration-test-'));
 
   afterAll(() => {

@@ -1,5 +1,5 @@
 import { addRxPlugin, createRxDatabase, type RxCollection, type RxConflictHandler, type RxDatabase, type RxStorage } from 'rxdb';
-import { COLLECTION_NAMES, rxSchemaFor, type CollectionDocs, type CollectionName } from '@lastro/protocol';
+import { COLLECTION_NAMES, PROTOCOL_VERSION, rxSchemaFor, type CollectionDocs, type CollectionName } from '@lastro/protocol';
 
 /** The RxDB collections of one user's local database. */
 export type LastroCollections = { [C in CollectionName]: RxCollection<CollectionDocs[C]> };
@@ -16,16 +16,22 @@ function fnv1a(text: string): string {
 }
 
 /**
- * Returns the local database name of a user: `lastro_<user id>`. RxDB names allow only
- * lowercase letters, digits, `_` and `-`, so other ids are sanitised and suffixed with a hash
- * of the original id to keep distinct users apart.
+ * Returns the local database name of a user: `lastro_v<protocol version>_<user id>`. RxDB
+ * names allow only lowercase letters, digits, `_` and `-`, so other ids are sanitised and
+ * suffixed with a hash of the original id to keep distinct users apart. The protocol version
+ * is part of the name because each version may change the collection schemas, which RxDB
+ * refuses to open under the same name; a new version starts from a fresh store and syncs
+ * again.
+ * NOTE: commands still queued in the previous version's store are not carried over; a
+ * version that changes the commands schema needs an RxDB migration strategy instead.
  */
 export function databaseNameFor(userId: string): string {
+  const prefix = `lastro_v${PROTOCOL_VERSION}`;
   if (/^[a-z0-9_-]+$/.test(userId)) {
-    return `lastro_${userId}`;
+    return `${prefix}_${userId}`;
   }
   const sanitised = userId.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
-  return `lastro_${sanitised}_${fnv1a(userId)}`;
+  return `${prefix}_${sanitised}_${fnv1a(userId)}`;
 }
 
 let devModeLoaded: Promise<void> | null = null;

@@ -63,6 +63,8 @@ export const LedgerEntryDocSchema = Type.Object({
   kind: StringEnum(LEDGER_ENTRY_KINDS),
   /** Reference of the external movement, such as the PIX `endToEndId` or the refund id. */
   reference: Type.String({ maxLength: 64 }),
+  /** The PIX charge's txid, for `pix_in` entries credited to a charge. */
+  txid: Type.Optional(Type.String({ maxLength: 35 })),
   createdAt: Timestamp,
   seq: Seq,
 });

@@ -8,6 +8,8 @@ export class DepositDialog {
   readonly brCode: Locator;
   readonly qrCode: Locator;
   readonly error: Locator;
+  /** "Aguardando o pagamento…" until the charge's PIX is credited, then "Pagamento recebido: …". */
+  readonly status: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('deposit-dialog');
@@ -17,6 +19,7 @@ export class DepositDialog {
     this.brCode = page.getByTestId('deposit-brcode');
     this.qrCode = this.root.locator('img.deposit__qr');
     this.error = page.getByTestId('deposit-error');
+    this.status = page.getByTestId('deposit-status');
   }
 
   /** Creates the charge, optionally with an amount typed as a user would ("250,00"), and returns its txid. */

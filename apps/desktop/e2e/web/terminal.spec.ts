@@ -68,7 +68,8 @@ test('language switch shows English', async ({ page }) => {
   await page.getByTestId('language-en').click();
   await expect(page.getByRole('heading', { name: 'Loan book' })).toBeVisible();
   await expect(dashboard.connection).toHaveText('Online');
-  await expect(dashboard.loanRows.first()).toContainText('p.m.');
+  await expect(dashboard.loanRows.first().getByTestId('loan-rate')).toHaveText(/^\d+,\d{2}% p\.m\.$/);
+  await expect(dashboard.loanRows.first().getByTestId('loan-amount')).toHaveText(/^R\$\u00a0[\d.]+,\d{2}$/);
   await page.getByTestId('language-pt-BR').click();
   await expect(page.getByRole('heading', { name: 'Livro de empréstimos' })).toBeVisible();
 });
@@ -111,4 +112,32 @@ test('status filter shows only that status', async ({ page }) => {
   const statuses = await dashboard.loanBook.getByTestId('loan-status').allTextContents();
   expect(statuses.length).toBeGreaterThan(0);
   expect(new Set(statuses)).toEqual(new Set(['Aberto']));
+});
+
+test('unknown loan shows not found', async ({ page }) => {
+  await logInAsInvestor(page);
+  await page.goto(`${server().appUrl}#/loans/does-not-exist`);
+  const missing = page.getByTestId('loan-detail-missing');
+  await expect(missing.getByRole('heading')).toHaveText('Empréstimo não encontrado');
+  await expect(missing).toContainText('does-not-exist');
+  await page.getByTestId('language-en').click();
+  await expect(missing.getByRole('heading')).toHaveText('Loan not found');
+  await page.getByTestId('language-pt-BR').click();
+});
+
+test('page load requests no missing icon', async ({ page }) => {
+  const missing: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() === 404) {
+      missing.push(response.url());
+    }
+  });
+  await page.goto(`${server().appUrl}#/login`);
+  await new LoginPage(page).expectVisible();
+  const href = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect(href).not.toBeNull();
+  const icon = await page.request.get(new URL(href ?? '', page.url()).toString());
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toBe('image/png');
+  expect(missing).toEqual([]);
 });

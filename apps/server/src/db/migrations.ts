@@ -156,6 +156,13 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
+    name: 'ledger entry charge txid',
+    sql: `
+      ALTER TABLE ledger_entries ADD COLUMN txid TEXT;
+    `,
+  },
+  {
+    version: 3,
     name: 'commands, positions, preferences, invested balance, pix keys',
     rebuildsTables: true,
     sql: `

@@ -27,6 +27,8 @@ export interface LedgerEntryRow {
   balance_after: number;
   kind: LedgerEntryDoc['kind'];
   reference: string;
+  /** The PIX charge's txid on `pix_in` entries credited to a charge, otherwise null. */
+  txid: string | null;
   created_at: string;
   seq: number;
 }
@@ -69,6 +71,7 @@ export function ledgerEntryDoc(row: LedgerEntryRow): LedgerEntryDoc {
     balanceAfter: row.balance_after,
     kind: row.kind,
     reference: row.reference,
+    ...(row.txid === null ? {} : { txid: row.txid }),
     createdAt: row.created_at,
     seq: row.seq,
   };

@@ -18,6 +18,12 @@ export interface Posting {
   kind: LedgerEntryKind;
   /** External reference, such as the PIX endToEndId or the refund id. */
   reference: string;
+  /**
+   * The PIX charge's txid when a `pix_in` posting credits a charge. It is stored on the
+   * transaction's wallet entries only, so the user's app can match the entry to the charge.
+   * NOTE: `applyPixCallback` (pix/apply.ts) does not pass it yet, so credits carry no txid until it does.
+   */
+  chargeTxid?: string;
   createdAt: string;
   lines: PostingLine[];
 }
@@ -55,8 +61,8 @@ export function createSqliteLedger(db: SqliteDatabase): Ledger {
     'UPDATE ledger_accounts SET balance = balance + ? WHERE id = ? RETURNING balance, user_id, bucket',
   );
   const insertEntry = db.prepare(
-    `INSERT INTO ledger_entries (id, transaction_id, account_id, user_id, bucket, amount, balance_after, kind, reference, created_at, seq)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
+    `INSERT INTO ledger_entries (id, transaction_id, account_id, user_id, bucket, amount, balance_after, kind, reference, txid, created_at, seq)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING *`,
   );
   // The column name comes from this fixed map, never from input.
   const setBalance: Record<Bucket, Statement> = {
@@ -110,6 +116,7 @@ export function createSqliteLedger(db: SqliteDatabase): Ledger {
           account.balance,
           line.kind,
           posting.reference,
+          isWallet ? (posting.chargeTxid ?? null) : null,
           posting.createdAt,
           isWallet ? nextSeq(db) : null,
         ) as LedgerEntryRow;

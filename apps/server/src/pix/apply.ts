@@ -94,6 +94,7 @@ function creditPix(store: Store, pix: PixWebhookPix, now: string, changes: Chang
     {
       kind: 'pix_in',
       reference: pix.endToEndId,
+      chargeTxid: charge?.txid,
       createdAt: now,
       lines: [
         { accountId: PLATFORM_ACCOUNTS.pixSettlement, amount: -pix.amount, kind: 'pix_in' },

@@ -1,4 +1,4 @@
-import type { LedgerEntryKind } from '@lastro/protocol';
+import type { LedgerEntryDoc, LedgerEntryKind } from '@lastro/protocol';
 
 /** Translation key of a statement line's description, such as "PIX recebido" for `pix_in`. */
 export function ledgerKindKey(kind: LedgerEntryKind): string {
@@ -11,4 +11,9 @@ export function amountTone(amount: number): 'credit' | 'debit' | 'zero' {
     return 'credit';
   }
   return amount < 0 ? 'debit' : 'zero';
+}
+
+/** Finds the `pix_in` entry that credited the PIX charge `txid`, or undefined while it is unpaid. */
+export function findChargePayment(entries: readonly LedgerEntryDoc[], txid: string): LedgerEntryDoc | undefined {
+  return entries.find((entry) => entry.kind === 'pix_in' && entry.txid === txid);
 }

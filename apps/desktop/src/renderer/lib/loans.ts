@@ -15,11 +15,16 @@ export function fundingPercent(loan: Pick<LoanDoc, 'amount' | 'funded'>): number
   return Math.min(100, Math.max(0, percent));
 }
 
-/** Formats a monthly rate in basis points: 189 is "1,89% a.m." in pt-BR and "1.89% p.m." in English. */
+/**
+ * Formats a monthly rate in basis points: 189 is "1,89% a.m." in pt-BR and "1,89% p.m." in English.
+ * Amounts are reais written the Brazilian way ("R$ 2.110,00") in both languages, so rates use the
+ * same decimal comma in both and only the unit's abbreviation is translated.
+ */
 export function formatMonthlyRate(rateMonthlyBps: number, language: string): string {
   const whole = Math.trunc(rateMonthlyBps / 100);
   const fraction = String(Math.abs(rateMonthlyBps % 100)).padStart(2, '0');
-  return isPortuguese(language) ? `${whole},${fraction}% a.m.` : `${whole}.${fraction}% p.m.`;
+  const unit = isPortuguese(language) ? 'a.m.' : 'p.m.';
+  return `${whole},${fraction}% ${unit}`;
 }
 
 export function isPortuguese(language: string): boolean {

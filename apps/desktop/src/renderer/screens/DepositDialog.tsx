@@ -5,6 +5,8 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseDepositAmount } from '../lib/deposit';
 import { depositErrorKey } from '../lib/errors';
+import { findChargePayment } from '../lib/ledger';
+import { useLiveStore } from '../state/live-store';
 import { createDeposit } from '../state/session';
 
 interface CreatedCharge {
@@ -30,6 +32,9 @@ export function DepositDialog({ onClose }: { onClose: () => void }) {
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedCharge | null>(null);
   const [copyState, setCopyState] = useState<CopyState>('idle');
+  const payment = useLiveStore((state) =>
+    created === null ? undefined : findChargePayment(state.ledgerEntries, created.charge.txid),
+  );
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -132,7 +137,13 @@ export function DepositDialog({ onClose }: { onClose: () => void }) {
           >
             {t(COPY_LABEL_KEYS[copyState])}
           </button>
-          <p className="muted">{t('deposit.waiting')}</p>
+          {payment === undefined ? (
+            <p className="muted" role="status" data-testid="deposit-status">{t('deposit.waiting')}</p>
+          ) : (
+            <p className="deposit__received" role="status" data-testid="deposit-status">
+              {t('deposit.received', { amount: formatBRL(payment.amount) })}
+            </p>
+          )}
         </div>
       )}
     </dialog>

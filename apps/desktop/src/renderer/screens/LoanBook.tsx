@@ -126,58 +126,65 @@ export function LoanBook() {
         </label>
       </div>
 
-      <div className="loan-grid" role="grid" aria-rowcount={visible.length + 1} data-testid="loan-book">
-        <div className="loan-grid__row loan-grid__row--head" role="row">
-          <span role="columnheader">{t('loans.columns.borrower')}</span>
-          <span role="columnheader">{t('loans.columns.purpose')}</span>
-          <span role="columnheader">{t('loans.columns.state')}</span>
-          <span role="columnheader" className="num">{t('loans.columns.amount')}</span>
-          <span role="columnheader" className="num">{t('loans.columns.rate')}</span>
-          <span role="columnheader" className="num">{t('loans.columns.term')}</span>
-          <span role="columnheader">{t('loans.columns.grade')}</span>
-          <span role="columnheader">{t('loans.columns.progress')}</span>
-          <span role="columnheader">{t('loans.columns.status')}</span>
-        </div>
-        {visible.length === 0 && <p className="muted loan-grid__empty">{t('loans.empty')}</p>}
-        <div className="loan-grid__scroll" ref={scrollRef}>
-          <div className="loan-grid__canvas" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const loan = visible[item.index];
-              if (loan === undefined) {
-                return null;
-              }
-              return (
-                <div
-                  key={item.key}
-                  className={`loan-grid__row loan-row loan-row--${loan.status}`}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  tabIndex={item.index === activeIndex ? 0 : -1}
-                  data-index={item.index}
-                  data-testid="loan-row"
-                  data-loan-id={loan.id}
-                  data-status={loan.status}
-                  style={{ height: `${item.size}px`, transform: `translateY(${item.start}px)` }}
-                  onClick={() => openLoan(loan.id)}
-                  onFocus={() => setActiveIndex(item.index)}
-                  onKeyDown={(event) => onRowKeyDown(event, item.index, loan.id)}
-                >
-                  <span role="gridcell" className="ellipsis">{loan.borrowerName}</span>
-                  <span role="gridcell" className="ellipsis">{loan.purpose}</span>
-                  <span role="gridcell">{loan.state}</span>
-                  <span role="gridcell" className="num">{formatBRL(loan.amount)}</span>
-                  <span role="gridcell" className="num">{formatMonthlyRate(loan.rateMonthlyBps, i18n.language)}</span>
-                  <span role="gridcell" className="num">{t('loans.term', { count: loan.termMonths })}</span>
-                  <span role="gridcell"><span className={`grade grade--${loan.grade}`}>{loan.grade}</span></span>
-                  <span role="gridcell"><FundingBar loan={loan} /></span>
-                  <span role="gridcell">
-                    <span className={`status status--${loan.status}`} data-testid="loan-status">
-                      {t(`loans.statuses.${loan.status}`)}
+      {/* Rows have a fixed height, so their cells never wrap: a narrow panel scrolls sideways instead. */}
+      <div className="loan-grid__frame">
+        <div className="loan-grid" role="grid" aria-rowcount={visible.length + 1} data-testid="loan-book">
+          <div className="loan-grid__row loan-grid__row--head" role="row">
+            <span role="columnheader">{t('loans.columns.borrower')}</span>
+            <span role="columnheader" className="loan-grid__purpose">{t('loans.columns.purpose')}</span>
+            <span role="columnheader" className="loan-grid__state">{t('loans.columns.state')}</span>
+            <span role="columnheader" className="num">{t('loans.columns.amount')}</span>
+            <span role="columnheader" className="num">{t('loans.columns.rate')}</span>
+            <span role="columnheader" className="num">{t('loans.columns.term')}</span>
+            <span role="columnheader">{t('loans.columns.grade')}</span>
+            <span role="columnheader">{t('loans.columns.progress')}</span>
+            <span role="columnheader">{t('loans.columns.status')}</span>
+          </div>
+          {visible.length === 0 && <p className="muted loan-grid__empty">{t('loans.empty')}</p>}
+          <div className="loan-grid__scroll" ref={scrollRef}>
+            <div className="loan-grid__canvas" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const loan = visible[item.index];
+                if (loan === undefined) {
+                  return null;
+                }
+                return (
+                  <div
+                    key={item.key}
+                    className={`loan-grid__row loan-row loan-row--${loan.status}`}
+                    role="row"
+                    aria-rowindex={item.index + 2}
+                    tabIndex={item.index === activeIndex ? 0 : -1}
+                    data-index={item.index}
+                    data-testid="loan-row"
+                    data-loan-id={loan.id}
+                    data-status={loan.status}
+                    style={{ height: `${item.size}px`, transform: `translateY(${item.start}px)` }}
+                    onClick={() => openLoan(loan.id)}
+                    onFocus={() => setActiveIndex(item.index)}
+                    onKeyDown={(event) => onRowKeyDown(event, item.index, loan.id)}
+                  >
+                    <span role="gridcell">{loan.borrowerName}</span>
+                    <span role="gridcell" className="loan-grid__purpose">{loan.purpose}</span>
+                    <span role="gridcell" className="loan-grid__state">{loan.state}</span>
+                    <span role="gridcell" className="num" data-testid="loan-amount">{formatBRL(loan.amount)}</span>
+                    <span role="gridcell" className="num" data-testid="loan-rate">
+                      {formatMonthlyRate(loan.rateMonthlyBps, i18n.language)}
                     </span>
-                  </span>
-                </div>
-              );
-            })}
+                    <span role="gridcell" className="num" data-testid="loan-term">
+                      {t('loans.term', { count: loan.termMonths })}
+                    </span>
+                    <span role="gridcell"><span className={`grade grade--${loan.grade}`}>{loan.grade}</span></span>
+                    <span role="gridcell"><FundingBar loan={loan} /></span>
+                    <span role="gridcell">
+                      <span className={`status status--${loan.status}`} data-testid="loan-status">
+                        {t(`loans.statuses.${loan.status}`)}
+                      </span>
+                    </span>
+                  </div>
+                );
+              })}
+            </div>
           </div>
         </div>
       </div>

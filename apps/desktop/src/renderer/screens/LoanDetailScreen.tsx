@@ -15,9 +15,18 @@ export function LoanDetailScreen({ loanId }: { loanId: string }) {
   return (
     <main className="loan-detail">
       <a className="back-link" href={routeHash({ name: 'dashboard' })}>← {t('loan.back')}</a>
-      {loan === undefined ? (
-        <p className="muted" data-testid="loan-detail-missing">{synced ? t('loan.notFound') : t('loan.loading')}</p>
-      ) : (
+      {loan === undefined && !synced && (
+        <p className="muted loan-detail__loading" role="status" aria-busy="true" data-testid="loan-detail-loading">
+          {t('loan.loading')}
+        </p>
+      )}
+      {loan === undefined && synced && (
+        <section className="panel loan-detail__card" data-testid="loan-detail-missing">
+          <h1 className="loan-detail__missing-title">{t('loan.notFound')}</h1>
+          <p className="muted">{t('loan.notFoundHint', { loanId })}</p>
+        </section>
+      )}
+      {loan !== undefined && (
         <div className="loan-detail__layout">
         <article className="panel loan-detail__card" data-testid="loan-detail" data-loan-id={loan.id}>
           <header className="loan-detail__header">

@@ -18,19 +18,22 @@ export function Statement() {
           <table className="table" data-testid="statement">
             <thead>
               <tr>
-                <th scope="col">{t('ledger.date')}</th>
-                <th scope="col">{t('ledger.description')}</th>
-                <th scope="col">{t('ledger.bucket')}</th>
-                <th scope="col" className="num">{t('ledger.amount')}</th>
+                <th scope="col" className="statement__date">{t('ledger.date')}</th>
+                <th scope="col" className="statement__description">{t('ledger.description')}</th>
+                <th scope="col" className="statement__bucket">{t('ledger.bucket')}</th>
+                <th scope="col" className="num amount">{t('ledger.amount')}</th>
               </tr>
             </thead>
             <tbody>
               {entries.map((entry) => (
                 <tr key={entry.id} data-testid="statement-row" data-kind={entry.kind}>
-                  <td className="nowrap">{formatDateTimeSaoPaulo(entry.createdAt, i18n.language)}</td>
-                  <td>{t(ledgerKindKey(entry.kind))}</td>
-                  <td>{t(`ledger.buckets.${entry.bucket}`)}</td>
-                  <td className={`num amount amount--${amountTone(entry.amount)}`}>
+                  <td className="statement__date">{formatDateTimeSaoPaulo(entry.createdAt, i18n.language)}</td>
+                  <td className="statement__description">
+                    {t(ledgerKindKey(entry.kind))}
+                    <span className="statement__bucket-note muted">{t(`ledger.buckets.${entry.bucket}`)}</span>
+                  </td>
+                  <td className="statement__bucket">{t(`ledger.buckets.${entry.bucket}`)}</td>
+                  <td className={`num amount amount--${amountTone(entry.amount)}`} data-testid="statement-amount">
                     {entry.amount > 0 ? '+' : ''}
                     {formatBRL(entry.amount)}
                   </td>
