@@ -30,6 +30,7 @@ describe('parseWireDocuments', () => {
     id: 'u1',
     available: 161000,
     blocked: 0,
+    invested: 0,
     currency: 'BRL',
     updatedAt: '2026-12-04T12:00:00.000Z',
     seq: 7,
