@@ -14,6 +14,7 @@ import { bindOperationStores, type Balances, type PendingOperation } from './ope
 import { buildInvestCommand, buildPixOutCommand, patchPreferences, type PixOutRequest, type PreferencesPatch } from './outbox.js';
 import { startReplications, type Replications } from './replication.js';
 import { createStore, type WritableStore } from './store.js';
+import { DEFAULT_LONG_OFFLINE_MS, trackCatchUp } from './catch-up.js';
 import { SyncConnection } from './sync-connection.js';
 import type {
   ConnectionState,
@@ -32,6 +33,7 @@ interface OpenSession {
   database: LastroDatabase;
   replications: Replications;
   unbindStores: () => void;
+  stopCatchUp: () => void;
   /** Settles when the first pull of every collection is done, or rejects if the session closes first. */
   initialSync: Promise<void>;
   /** Rejects `initialSync` waiters when the session closes. */
@@ -42,7 +44,7 @@ const connections = new WeakMap<LastroClient, SyncConnection>();
 
 function initialSyncState(): SyncState {
   const collections = Object.fromEntries(COLLECTION_NAMES.map((name) => [name, { checkpointSeq: null }])) as SyncState['collections'];
-  return { initialSyncDone: false, collections };
+  return { initialSyncDone: false, catchingUp: false, collections };
 }
 
 /** Derives ws(s)://HOST/sync from the server's http(s) base URL. */
@@ -313,6 +315,16 @@ class Client implements LastroClient {
       (collection, error) => this.logger.error('a live query failed', { collection, error: String(error) }),
     );
 
+    const stopCatchUp = trackCatchUp({
+      connection: this.socket,
+      replications,
+      longOfflineMs: this.options.longOfflineMs ?? DEFAULT_LONG_OFFLINE_MS,
+      now: () => this.now().getTime(),
+      onChange: (catchingUp) => {
+        if (this.open?.database === database) this.sync.setState({ ...this.sync.getState(), catchingUp });
+      },
+    });
+
     let abort: (reason: LastroError) => void = () => {};
     const aborted = new Promise<never>((_, reject) => {
       abort = reject;
@@ -325,7 +337,7 @@ class Client implements LastroClient {
       },
       () => undefined,
     );
-    return { userId, database, replications, unbindStores, initialSync, abort };
+    return { userId, database, replications, unbindStores, stopCatchUp, initialSync, abort };
   }
 
   private recordCheckpoint(collection: CollectionName, seq: number): void {
@@ -342,6 +354,7 @@ class Client implements LastroClient {
     this.open = null;
     open.abort(new LastroError('network', 'the session was closed before the initial sync finished'));
     open.unbindStores();
+    open.stopCatchUp();
     await open.replications.cancel();
     await open.database.close();
     this.wallet.setState(null);

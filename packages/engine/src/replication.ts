@@ -88,6 +88,8 @@ function createSerialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
 export interface Replications {
   /** Resolves once every collection finished its first pull. */
   awaitInitialSync(): Promise<void>;
+  /** Resolves once the pulls started by the latest reconnect finished and no push is waiting. */
+  awaitCaughtUp(): Promise<void>;
   /** Cancels every replication and detaches from the connection. */
   cancel(): Promise<void>;
 }
@@ -122,7 +124,7 @@ function validatedDocuments<C extends CollectionName>(collection: C, documents: 
  */
 export function startReplications(options: ReplicationOptions): Replications {
   const { database, connection, logger } = options;
-  const streams = new Map<CollectionName, (item: RxReplicationPullStreamItem<any, Checkpoint>) => void>();
+  const streams = new Map<CollectionName, (item: RxReplicationPullStreamItem<any, Checkpoint>) => Promise<void>>();
   const subjects: Subject<RxReplicationPullStreamItem<any, Checkpoint>>[] = [];
   const states: AnyReplicationState[] = [];
 
@@ -135,8 +137,8 @@ export function startReplications(options: ReplicationOptions): Replications {
     // a client-writable collection also wait until the upstream has settled (see upstreamSettled).
     const deliver = createSerialQueue();
     const pushOneAtATime = createSerialQueue();
-    streams.set(collection, (item) => {
-      void deliver(async () => {
+    streams.set(collection, (item) =>
+      deliver(async () => {
         if (writable) await upstreamSettled(state);
         await downstreamSettled(state);
         if (item === 'RESYNC') {
@@ -145,8 +147,8 @@ export function startReplications(options: ReplicationOptions): Replications {
         }
         const documents = await withoutOlderVersions(database.collections[collection] as RxCollection<any>, item.documents);
         stream.next({ documents, checkpoint: item.checkpoint });
-      }).catch((error: unknown) => logger.error('applying live changes failed', { collection, error: String(error) }));
-    });
+      }).catch((error: unknown) => logger.error('applying live changes failed', { collection, error: String(error) })),
+    );
 
     const state: AnyReplicationState = replicateRxCollection<any, Checkpoint>({
       replicationIdentifier: `lastro-sync-${collection}-${options.serverUrl}`,
@@ -204,20 +206,25 @@ export function startReplications(options: ReplicationOptions): Replications {
     states.push(state);
   }
 
+  let latestResync: Promise<unknown> = Promise.resolve();
   const resyncAll = (): void => {
-    for (const deliver of streams.values()) deliver('RESYNC');
+    latestResync = Promise.all([...streams.values()].map((deliver) => deliver('RESYNC')));
   };
   const stopReady = connection.onReady(resyncAll);
   const stopResync = connection.onResyncNeeded(resyncAll);
   const stopChanges = connection.onChanges((changes) => {
     const last = changes.documents.at(-1);
     if (last !== undefined) options.onCheckpoint(changes.collection, Math.max(last.seq, changes.checkpoint.seq));
-    streams.get(changes.collection)?.({ documents: changes.documents, checkpoint: changes.checkpoint });
+    void streams.get(changes.collection)?.({ documents: changes.documents, checkpoint: changes.checkpoint });
   });
 
   return {
     async awaitInitialSync() {
       await Promise.all(states.map((state) => state.awaitInitialReplication()));
+    },
+    async awaitCaughtUp() {
+      await latestResync;
+      await Promise.all(states.map((state) => state.awaitInSync()));
     },
     async cancel() {
       stopReady();

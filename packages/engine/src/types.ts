@@ -56,6 +56,8 @@ export interface LastroClientOptions {
    * shown to the user and never used for ordering.
    */
   now?: () => Date;
+  /** Milliseconds offline after which a reconnect sets `sync.catchingUp`; default 5 minutes. */
+  longOfflineMs?: number;
   /** Milliseconds a pull or push waits for its response before RxDB retries it; defaults to 15 000. */
   requestTimeoutMs?: number;
   /** Milliseconds to wait for `ready` after the socket opened before reconnecting; defaults to 15 000. */
@@ -87,6 +89,11 @@ export type ConnectionState =
 export interface SyncState {
   /** True once every collection has pulled everything the server had when the socket became ready. */
   initialSyncDone: boolean;
+  /**
+   * True after a reconnect that ended a long time offline (`longOfflineMs`), until every
+   * collection has pulled what it missed; the UI shows progress meanwhile.
+   */
+  catchingUp: boolean;
   /** Highest server sequence received per collection; null before the first document. */
   collections: Record<CollectionName, { checkpointSeq: number | null }>;
 }

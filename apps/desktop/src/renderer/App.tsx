@@ -39,8 +39,18 @@ function SignedInContent() {
   const { t } = useTranslation();
   const initialSyncDone = useLiveStore((state) => state.sync.initialSyncDone);
   const status = useLiveStore((state) => state.connection.status);
+  const catchingUp = useLiveStore((state) => state.sync.catchingUp);
   if (initialSyncDone) {
-    return <RouteContent />;
+    return (
+      <>
+        {catchingUp && (
+          <p className="sync-banner" role="status" aria-busy="true" data-testid="catch-up-progress">
+            {t('sync.catchingUp')}
+          </p>
+        )}
+        <RouteContent />
+      </>
+    );
   }
   // While the server is reachable the first sync finishes quickly, so show its progress. When
   // it is not, show whatever the local database already has instead of waiting.

@@ -25,6 +25,7 @@ function initialLiveState(): LiveState {
     loans: [],
     sync: {
       initialSyncDone: false,
+      catchingUp: false,
       collections: Object.fromEntries(COLLECTION_NAMES.map((name) => [name, { checkpointSeq: null }])) as SyncState['collections'],
     },
     balances: null,
