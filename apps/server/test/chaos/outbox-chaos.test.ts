@@ -10,7 +10,16 @@ import type { RemoteSnapshot } from '../sync-client/remote-client-protocol.js';
 import { DEMO_PASSWORD, DEMO_WEBHOOK_SECRET, loginToken, postPix, pullServerState, type ServerState } from '../sync-client/support.js';
 import { buildServerIfStale, freePort, ServerProcess, verifyLedger } from './server-process.js';
 
-const SEED = process.env.CHAOS_SEED === undefined ? Math.floor(Math.random() * 2 ** 31) : Number(process.env.CHAOS_SEED);
+/**
+ * CI runs one fixed seed, so a red run there is a regression and not a newly explored plan.
+ * Elsewhere each run tries a new seed, printed so a failure can be repeated with CHAOS_SEED.
+ */
+const CI_SEED = 20261204;
+function chaosSeed(): number {
+  if (process.env.CHAOS_SEED !== undefined) return Number(process.env.CHAOS_SEED);
+  return process.env.CI === 'true' ? CI_SEED : Math.floor(Math.random() * 2 ** 31);
+}
+const SEED = chaosSeed();
 const OPERATIONS = 1_000;
 /** Operations issued before each SIGKILL of the server. */
 const KILL_AT = [330, 660];
