@@ -4,7 +4,7 @@ import type { ChangeSet } from '../changes.js';
 import type { CommandResult } from '../db/commands.js';
 import type { Store } from '../db/store.js';
 import type { Role } from '../db/users.js';
-import { walletAccountId } from '../ledger/accounts.js';
+import { moveFromAvailable } from './available-funds.js';
 
 /**
  * Executes an `invest` command inside the caller's transaction. The checks run in a fixed
@@ -42,16 +42,10 @@ export function executeInvest(
     return reject('insufficient_balance');
   }
 
-  const transactionId = store.ledger.post(
-    {
-      kind: 'investment',
-      reference: command.id,
-      createdAt: now,
-      lines: [
-        { accountId: walletAccountId(user.id, 'available'), amount: -command.amount, kind: 'investment' },
-        { accountId: walletAccountId(user.id, 'invested'), amount: command.amount, kind: 'investment' },
-      ],
-    },
+  const { transactionId, availableAfter } = moveFromAvailable(
+    store,
+    { userId: user.id, to: 'invested', amount: command.amount, kind: 'investment', commandId: command.id, now },
+    wallet.available,
     changes,
   );
   const funded = loan.funded + command.amount;
@@ -66,7 +60,7 @@ export function executeInvest(
   changes.addPosition(user.id, store.positions.add(user.id, loan.id, command.amount, now));
   return {
     status: 'accepted',
-    effect: { transactionId, availableAfter: wallet.available - command.amount, loanFundedAfter: funded },
+    effect: { transactionId, availableAfter, loanFundedAfter: funded },
     executedAt: now,
   };
 }

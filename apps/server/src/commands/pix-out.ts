@@ -5,6 +5,7 @@ import type { CommandResult } from '../db/commands.js';
 import type { Store } from '../db/store.js';
 import type { Role } from '../db/users.js';
 import { PLATFORM_ACCOUNTS, walletAccountId } from '../ledger/accounts.js';
+import { moveFromAvailable } from './available-funds.js';
 
 /**
  * Executes a `pixOut` command inside the caller's transaction: the key must be valid for its
@@ -35,21 +36,15 @@ export function executePixOut(
     return reject('insufficient_balance');
   }
 
-  const transactionId = store.ledger.post(
-    {
-      kind: 'pix_out_block',
-      reference: command.id,
-      createdAt: now,
-      lines: [
-        { accountId: walletAccountId(user.id, 'available'), amount: -command.amount, kind: 'pix_out_block' },
-        { accountId: walletAccountId(user.id, 'blocked'), amount: command.amount, kind: 'pix_out_block' },
-      ],
-    },
+  const { transactionId, availableAfter } = moveFromAvailable(
+    store,
+    { userId: user.id, to: 'blocked', amount: command.amount, kind: 'pix_out_block', commandId: command.id, now },
+    wallet.available,
     changes,
   );
   return {
     status: 'accepted',
-    effect: { transactionId, availableAfter: wallet.available - command.amount },
+    effect: { transactionId, availableAfter },
     pixOutState: 'blocked',
     executedAt: now,
   };
