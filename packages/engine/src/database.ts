@@ -19,9 +19,9 @@ function fnv1a(text: string): string {
  * Returns the local database name of a user: `lastro_v<protocol version>_<user id>`. RxDB
  * names allow only lowercase letters, digits, `_` and `-`, so other ids are sanitised and
  * suffixed with a hash of the original id to keep distinct users apart. The protocol version
- * is part of the name because each version may change the collection schemas, which RxDB
- * refuses to open under the same name; a new version starts from a fresh store and syncs
- * again.
+ * is part of the name because each version may change the collection schemas, and RxDB
+ * refuses to reopen a store whose schemas changed. A new version therefore starts from a
+ * fresh store and syncs again.
  * NOTE: commands still queued in the previous version's store are not carried over; a
  * version that changes the commands schema needs an RxDB migration strategy instead.
  */

@@ -54,7 +54,7 @@ export type WalletBucket = (typeof WALLET_BUCKETS)[number];
 export const LedgerEntryDocSchema = Type.Object({
   id: Id,
   transactionId: Id,
-  /** Which balance of the wallet the entry moves. */
+  /** Wallet balance the entry moves. */
   bucket: StringEnum(WALLET_BUCKETS),
   /** Signed centavos: positive increases the bucket, negative decreases it. */
   amount: Centavos,

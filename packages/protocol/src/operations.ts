@@ -16,7 +16,7 @@ export type CommandType = (typeof COMMAND_TYPES)[number];
 export const COMMAND_STATUSES = ['pending', 'accepted', 'rejected'] as const;
 export type CommandStatus = (typeof COMMAND_STATUSES)[number];
 
-/** Why the server rejected a command. Codes are stable; the UI translates them. */
+/** Reason codes of a rejected command. Codes are stable, and the UI translates them. */
 export const COMMAND_REJECTION_REASONS = [
   /** The available balance is below the amount (after what other commands already took). */
   'insufficient_balance',
@@ -99,7 +99,7 @@ export type Language = (typeof LANGUAGES)[number];
 /**
  * The user's preferences, synced across devices. The id is the user id. Clients write it;
  * when two devices change it concurrently, the server's version wins and the overruled
- * device tells its user.
+ * device shows its user what changed.
  */
 export const PreferencesDocSchema = Type.Object({
   id: Id,

@@ -41,7 +41,7 @@ export const ReadyFrameSchema = Type.Object({
   streams: Type.Object({ loans: StreamIndex, user: StreamIndex }),
 });
 
-/** Answer to a pull: documents ordered by `seq`, and the checkpoint to resume from. */
+/** Response to a pull: documents ordered by `seq`, and the checkpoint to resume from. */
 export const PullResultFrameSchema = Type.Object({
   type: Type.Literal('pullResult'),
   requestId: RequestId,
@@ -50,7 +50,7 @@ export const PullResultFrameSchema = Type.Object({
   checkpoint: Type.Union([CheckpointSchema, Type.Null()]),
 });
 
-/** Answer to a push: the server's current documents for every row it did not accept. */
+/** Response to a push: the server's current documents for every row it did not accept. */
 export const PushResultFrameSchema = Type.Object({
   type: Type.Literal('pushResult'),
   requestId: RequestId,
