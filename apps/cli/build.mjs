@@ -38,9 +38,11 @@ const result = await build({
   logLevel: 'warning',
 });
 
+// The output's imports are what the bundle loads at run time; modules that tree shaking
+// dropped (such as the chat filter the CLI never calls) need no dependency here.
 const missing = new Set();
-for (const input of Object.values(result.metafile.inputs)) {
-  for (const imported of input.imports) {
+for (const output of Object.values(result.metafile.outputs)) {
+  for (const imported of output.imports) {
     if (!imported.external || imported.path.startsWith('node:')) continue;
     const name = packageName(imported.path);
     // Dependencies may import Node built-ins without the node: prefix.
