@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import envPaths from 'env-paths';
+import { writeAuditExport, type AuditExportOptions } from './audit/export.js';
+import { verifyAuditChain, type AuditChainVerification } from './audit/verify.js';
 import { parseCommandLine, USAGE, type ServeCommand } from './cli/args.js';
 import { DATABASE_FILE, openDatabase } from './db/database.js';
 import { ListenError, startServer } from './index.js';
@@ -14,10 +16,14 @@ function fail(message: string, exitCode: number): never {
   process.exit(exitCode);
 }
 
-function runVerifyLedger(dataDir: string): never {
+function requireDatabase(dataDir: string): void {
   if (!existsSync(join(dataDir, DATABASE_FILE))) {
     fail(`no database at ${join(dataDir, DATABASE_FILE)}: pass the --data-dir of a Lastro server`, 2);
   }
+}
+
+function runVerifyLedger(dataDir: string): never {
+  requireDatabase(dataDir);
   const db = openDatabase(dataDir);
   try {
     const result = verifyLedger(db);
@@ -27,6 +33,47 @@ function runVerifyLedger(dataDir: string): never {
     }
     process.stdout.write(`ledger discrepancy: ${result.problem}\n`);
     process.exit(1);
+  } finally {
+    db.close();
+  }
+}
+
+function describeAuditBreak(result: Exclude<AuditChainVerification, { ok: true }>): string {
+  switch (result.problem) {
+    case 'gap':
+      return `gap (expected seq ${result.expected}, stored seq ${result.actual})`;
+    case 'prev_hash_mismatch':
+      return `prev_hash mismatch (expected ${result.expected}, stored ${result.actual})`;
+    case 'hash_mismatch':
+      return `hash mismatch (expected ${result.expected}, stored ${result.actual})`;
+  }
+}
+
+function runAuditVerify(dataDir: string): never {
+  requireDatabase(dataDir);
+  const db = openDatabase(dataDir);
+  try {
+    const result = verifyAuditChain(db);
+    if (result.ok) {
+      process.stdout.write(`audit chain ok: ${result.records} ${result.records === 1 ? 'record' : 'records'}\n`);
+      if (result.records > 0) {
+        process.stdout.write(`last hash: ${result.lastHash}\n`);
+      }
+      process.exit(0);
+    }
+    process.stdout.write(`audit chain broken at record ${result.seq}: ${describeAuditBreak(result)}\n`);
+    process.exit(1);
+  } finally {
+    db.close();
+  }
+}
+
+function runAuditExport(dataDir: string, options: AuditExportOptions): void {
+  requireDatabase(dataDir);
+  const db = openDatabase(dataDir);
+  try {
+    // No process.exit after this, so the process ends only after stdout has flushed every chunk.
+    writeAuditExport(db, options, (chunk) => process.stdout.write(chunk));
   } finally {
     db.close();
   }
@@ -89,6 +136,12 @@ switch (command.kind) {
     break;
   case 'verify-ledger':
     runVerifyLedger(command.dataDir);
+    break;
+  case 'audit-verify':
+    runAuditVerify(command.dataDir);
+    break;
+  case 'audit-export':
+    runAuditExport(command.dataDir, { from: command.from, to: command.to, format: command.format });
     break;
   case 'serve':
     await runServer(command);

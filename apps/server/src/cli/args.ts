@@ -1,3 +1,5 @@
+import { AUDIT_EXPORT_FORMATS, type AuditExportFormat } from '../audit/export.js';
+import { toRecordedAtBound } from '../audit/time-range.js';
 import { LOG_LEVELS } from '../logger.js';
 
 /** Settings of `lastro-server` after parsing flags and environment variables. */
@@ -16,6 +18,8 @@ export interface ServeCommand {
 export type Command =
   | ServeCommand
   | { kind: 'verify-ledger'; dataDir: string }
+  | { kind: 'audit-verify'; dataDir: string }
+  | { kind: 'audit-export'; dataDir: string; from: string; to: string; format: AuditExportFormat }
   | { kind: 'help' }
   | { kind: 'error'; message: string };
 
@@ -27,6 +31,10 @@ export interface CommandDefaults {
 export const USAGE = `Usage:
   lastro-server [options]                       start the Lastro server
   lastro-server verify-ledger [--data-dir DIR]  check the ledger of a database and exit
+  lastro-server audit verify [--data-dir DIR]   check the hash chain of the chat audit log and exit
+  lastro-server audit export [--data-dir DIR] --from TIME --to TIME --format csv|json
+                                                print the chat audit records with recorded_at
+                                                in [--from, --to) to stdout and exit
 
 Options:
   --host HOST        interface to listen on (default 127.0.0.1)
@@ -39,16 +47,26 @@ Options:
                      (default: apps/desktop/out/renderer next to this build)
   -h, --help         print this help and exit
 
+Options of audit export:
+  --from TIME        first instant included, RFC 3339 such as 2026-12-01T00:00:00Z or
+                     2026-11-30T21:00:00-03:00
+  --to TIME          first instant excluded, RFC 3339, later than --from
+  --format FORMAT    csv (RFC 4180 with a header row) or json (JSON Lines, one record per line)
+
 Environment variables:
   LASTRO_PIX_WEBHOOK_SECRET  bearer secret the PIX provider sends to POST /webhooks/pix;
                              required unless --demo, which falls back to a demo secret
   LASTRO_WEB_ROOT            default of --web-root
   LASTRO_LOG_LEVEL           default of --log-level
 
-Exit codes: 0 success, 1 runtime failure (port in use, ledger discrepancy), 2 invalid usage.
+Exit codes: 0 success, 1 runtime failure (port in use, ledger discrepancy, broken audit chain),
+2 invalid usage or missing database.
 `;
 
-const VALUE_FLAGS = new Set(['--host', '--port', '--data-dir', '--log-level', '--web-root']);
+const VALUE_FLAGS = new Set(['--host', '--port', '--data-dir', '--log-level', '--web-root', '--from', '--to', '--format']);
+/** Flags that only `audit export` takes. */
+const AUDIT_EXPORT_FLAGS = ['--from', '--to', '--format'];
+const AUDIT_ACTIONS = ['verify', 'export'];
 const BOOLEAN_FLAGS = new Set(['--demo', '--no-simulator', '--help', '-h']);
 
 function error(message: string): Command {
@@ -63,8 +81,15 @@ export function parseCommandLine(
 ): Command {
   const args = [...argv];
   const subcommand = args[0] !== undefined && !args[0].startsWith('-') ? args.shift() : undefined;
-  if (subcommand !== undefined && subcommand !== 'verify-ledger') {
-    return error(`unknown command "${subcommand}": the only command is verify-ledger`);
+  if (subcommand !== undefined && subcommand !== 'verify-ledger' && subcommand !== 'audit') {
+    return error(`unknown command "${subcommand}": use verify-ledger or audit`);
+  }
+  let auditAction: string | undefined;
+  if (subcommand === 'audit') {
+    auditAction = args[0] !== undefined && !args[0].startsWith('-') ? args.shift() : undefined;
+    if (auditAction !== undefined && !AUDIT_ACTIONS.includes(auditAction)) {
+      return error(`unknown audit command "${auditAction}": use audit verify or audit export`);
+    }
   }
 
   const values = new Map<string, string>();
@@ -108,6 +133,13 @@ export function parseCommandLine(
     }
     return { kind: 'verify-ledger', dataDir };
   }
+  if (subcommand === 'audit') {
+    return parseAuditCommand(auditAction, dataDir, values, switches);
+  }
+  const auditFlag = AUDIT_EXPORT_FLAGS.find((name) => values.has(name));
+  if (auditFlag !== undefined) {
+    return error(`${auditFlag} applies only to audit export; remove it or run lastro-server audit export`);
+  }
 
   const host = values.get('--host') ?? '127.0.0.1';
   if (!/^[A-Za-z0-9.:-]+$/.test(host)) {
@@ -143,4 +175,51 @@ export function parseCommandLine(
     webRoot: values.get('--web-root') ?? (env.LASTRO_WEB_ROOT || defaults.webRoot),
     webhookSecret: secret === undefined || secret === '' ? undefined : secret,
   };
+}
+
+function parseAuditCommand(
+  action: string | undefined,
+  dataDir: string,
+  values: ReadonlyMap<string, string>,
+  switches: ReadonlySet<string>,
+): Command {
+  if (action === undefined) {
+    return error('missing audit command: use audit verify or audit export');
+  }
+  const allowed = action === 'verify' ? ['--data-dir'] : ['--data-dir', ...AUDIT_EXPORT_FLAGS];
+  const extra = [...values.keys(), ...switches].filter((name) => !allowed.includes(name));
+  if (extra.length > 0) {
+    return error(`audit ${action} takes only ${allowed.join(', ')}; remove ${extra.join(', ')}`);
+  }
+  if (action === 'verify') {
+    return { kind: 'audit-verify', dataDir };
+  }
+
+  const from = values.get('--from');
+  const to = values.get('--to');
+  const format = values.get('--format');
+  if (from === undefined || to === undefined) {
+    return error(`missing ${from === undefined ? '--from' : '--to'}: audit export needs both, for example --from 2026-12-01T00:00:00Z --to 2026-12-05T00:00:00Z`);
+  }
+  if (format === undefined) {
+    return error('missing --format: use --format csv or --format json');
+  }
+  if (!(AUDIT_EXPORT_FORMATS as readonly string[]).includes(format)) {
+    return error(`invalid --format "${format}": use csv or json`);
+  }
+  let fromBound: string;
+  let toBound: string;
+  try {
+    fromBound = toRecordedAtBound('--from', from);
+    toBound = toRecordedAtBound('--to', to);
+  } catch (invalid) {
+    if (invalid instanceof RangeError) {
+      return error(invalid.message);
+    }
+    throw invalid;
+  }
+  if (fromBound >= toBound) {
+    return error(`invalid range: --from ${from} is not before --to ${to}; use a --to later than --from`);
+  }
+  return { kind: 'audit-export', dataDir, from, to, format: format as AuditExportFormat };
 }

@@ -238,4 +238,51 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX pix_keys_user ON pix_keys(user_id);
     `,
   },
+  {
+    version: 4,
+    name: 'chat audit log',
+    sql: `
+      -- One row per chat message attempt and per support decision on a held message, chained by
+      -- SHA-256 (src/audit/record.ts). There are no foreign keys, so the log never blocks, and is
+      -- never changed by, later changes to users, sessions or rooms.
+      CREATE TABLE chat_audit (
+        seq INTEGER PRIMARY KEY CHECK (seq >= 1),
+        recorded_at TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        session_id TEXT NOT NULL,
+        room_id TEXT NOT NULL,
+        message_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected', 'held', 'released', 'rejected_by_support')),
+        reason TEXT,
+        actor_id TEXT,
+        prev_hash TEXT NOT NULL CHECK (length(prev_hash) = 64),
+        hash TEXT NOT NULL CHECK (length(hash) = 64),
+        CHECK ((decision IN ('released', 'rejected_by_support')) = (actor_id IS NOT NULL))
+      );
+      CREATE INDEX chat_audit_recorded_at ON chat_audit(recorded_at);
+      CREATE INDEX chat_audit_user ON chat_audit(user_id, seq);
+      CREATE INDEX chat_audit_room ON chat_audit(room_id, seq);
+
+      -- Append-only: a new row must be the next link of the chain. This also rejects
+      -- INSERT OR REPLACE of an existing seq, which would delete a row without firing the
+      -- DELETE trigger.
+      CREATE TRIGGER chat_audit_insert_next BEFORE INSERT ON chat_audit
+      WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM chat_audit)
+        OR NEW.prev_hash IS NOT COALESCE(
+          (SELECT hash FROM chat_audit ORDER BY seq DESC LIMIT 1),
+          '0000000000000000000000000000000000000000000000000000000000000000')
+      BEGIN
+        SELECT RAISE(ABORT, 'chat_audit is append-only: seq must be the last seq plus one and prev_hash the last hash');
+      END;
+      CREATE TRIGGER chat_audit_no_update BEFORE UPDATE ON chat_audit
+      BEGIN
+        SELECT RAISE(ABORT, 'chat_audit is append-only: UPDATE is not allowed');
+      END;
+      CREATE TRIGGER chat_audit_no_delete BEFORE DELETE ON chat_audit
+      BEGIN
+        SELECT RAISE(ABORT, 'chat_audit is append-only: DELETE is not allowed');
+      END;
+    `,
+  },
 ];

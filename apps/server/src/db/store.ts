@@ -1,3 +1,4 @@
+import { createSqliteChatAuditRepository, type ChatAuditRepository } from '../audit/repository.js';
 import { createSqliteLedger, type Ledger } from '../ledger/ledger.js';
 import { createSqliteChargeRepository, type ChargeRepository } from './charges.js';
 import { createSqliteCommandRepository, type CommandRepository } from './commands.js';
@@ -27,6 +28,7 @@ export interface Store {
   pixKeys: PixKeyRepository;
   ledger: Ledger;
   syncReads: SyncReadRepository;
+  chatAudit: ChatAuditRepository;
   /**
    * Runs `work` in one write transaction (SQLite `BEGIN IMMEDIATE`, so concurrent writers
    * wait instead of failing on upgrade). Rolls back when `work` throws.
@@ -48,6 +50,7 @@ export function createSqliteStore(db: SqliteDatabase): Store {
     pixKeys: createSqlitePixKeyRepository(db),
     ledger: createSqliteLedger(db),
     syncReads: createSqliteSyncReadRepository(db),
+    chatAudit: createSqliteChatAuditRepository(db),
     transaction: (work) => db.transaction(work).immediate(),
     close: () => db.close(),
   };
