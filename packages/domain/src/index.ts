@@ -36,3 +36,5 @@ export type { ChatScreening } from './chat/screen.js';
 export { findOffensiveWord } from './chat/offensive.js';
 export { findOffPlatformContacts, OFF_PLATFORM_CONTACT_KINDS } from './chat/contact.js';
 export type { OffPlatformContactKind } from './chat/contact.js';
+export { CHAT_RATE_LIMIT, CHAT_RATE_WINDOW_MS, checkChatRateLimit } from './chat/rate-limit.js';
+export type { ChatRateDecision } from './chat/rate-limit.js';
