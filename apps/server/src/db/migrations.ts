@@ -285,4 +285,38 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 5,
+    name: 'chat rooms and messages',
+    sql: `
+      -- One room per (loan, investor), created by the investor's first message. borrower_id is
+      -- the loan's borrower_user_id when the room was created.
+      CREATE TABLE chat_rooms (
+        id TEXT PRIMARY KEY,
+        loan_id TEXT NOT NULL REFERENCES loans(id),
+        investor_id TEXT NOT NULL REFERENCES users(id),
+        borrower_id TEXT NOT NULL REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        UNIQUE (loan_id, investor_id)
+      );
+
+      -- One row per message attempt; id is the client's message id. room_id has no foreign key
+      -- because an attempt rejected as not_a_member names a room that may not exist.
+      CREATE TABLE chat_messages (
+        id TEXT PRIMARY KEY,
+        room_id TEXT NOT NULL,
+        sender_id TEXT NOT NULL,
+        session_id TEXT NOT NULL,
+        text TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('accepted', 'rejected', 'held')),
+        reason TEXT,
+        retry_at TEXT,
+        created_at TEXT NOT NULL,
+        decided_at TEXT NOT NULL,
+        decided_by TEXT REFERENCES users(id)
+      );
+      CREATE INDEX chat_messages_sender_created ON chat_messages(sender_id, created_at);
+      CREATE INDEX chat_messages_room_created ON chat_messages(room_id, created_at);
+    `,
+  },
 ];

@@ -1,4 +1,5 @@
 import { createSqliteChatAuditRepository, type ChatAuditRepository } from '../audit/repository.js';
+import { createSqliteChatRepository, type ChatRepository } from '../chat/repository.js';
 import { createSqliteLedger, type Ledger } from '../ledger/ledger.js';
 import { createSqliteChargeRepository, type ChargeRepository } from './charges.js';
 import { createSqliteCommandRepository, type CommandRepository } from './commands.js';
@@ -29,6 +30,7 @@ export interface Store {
   ledger: Ledger;
   syncReads: SyncReadRepository;
   chatAudit: ChatAuditRepository;
+  chat: ChatRepository;
   /**
    * Runs `work` in one write transaction (SQLite `BEGIN IMMEDIATE`, so concurrent writers
    * wait instead of failing on upgrade). Rolls back when `work` throws.
@@ -51,6 +53,7 @@ export function createSqliteStore(db: SqliteDatabase): Store {
     ledger: createSqliteLedger(db),
     syncReads: createSqliteSyncReadRepository(db),
     chatAudit: createSqliteChatAuditRepository(db),
+    chat: createSqliteChatRepository(db),
     transaction: (work) => db.transaction(work).immediate(),
     close: () => db.close(),
   };
