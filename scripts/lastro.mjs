@@ -153,7 +153,7 @@ function findElectronBinary() {
 /**
  * Returns the Electron executable, downloading it once when missing. pnpm skips Electron's
  * install script (see pnpm-workspace.yaml) so that installs succeed where GitHub, which
- * hosts the binary, is unreachable; the download is tried here instead, and its failure
+ * hosts the binary, is unreachable. The download is tried here instead, and its failure
  * only means the desktop app cannot open. Returns null with the reason when it fails.
  */
 function ensureElectronBinary() {

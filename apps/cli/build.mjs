@@ -38,7 +38,7 @@ const result = await build({
   logLevel: 'warning',
 });
 
-// The output's imports are what the bundle loads at run time; modules that tree shaking
+// The output's imports are what the bundle loads at run time. Modules that tree shaking
 // dropped (such as the chat filter the CLI never calls) need no dependency here.
 const missing = new Set();
 for (const output of Object.values(result.metafile.outputs)) {

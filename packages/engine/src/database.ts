@@ -22,7 +22,7 @@ function fnv1a(text: string): string {
  * is part of the name because each version may change the collection schemas, and RxDB
  * refuses to reopen a store whose schemas changed. A new version therefore starts from a
  * fresh store and syncs again.
- * NOTE: commands still queued in the previous version's store are not carried over; a
+ * NOTE: commands still queued in the previous version's store are not carried over. A
  * version that changes the commands schema needs an RxDB migration strategy instead.
  */
 export function databaseNameFor(userId: string): string {

@@ -2,6 +2,14 @@ import type { CommandDoc, CommandRejectionReason, CommandType, WalletDoc } from 
 import type { WritableStore } from './store.js';
 import type { ConnectionState, Store } from './types.js';
 
+/** Maps a command's status to the state the pending panel shows; a pending one depends on the connection. */
+function operationState(status: CommandDoc['status'], online: boolean): PendingOperation['state'] {
+  if (status !== 'pending') {
+    return status;
+  }
+  return online ? 'sending' : 'waiting_for_connection';
+}
+
 /** How long a decided command stays in {@link PendingOperation} lists, so the user sees the outcome. */
 export const DECIDED_OPERATION_VISIBLE_MS = 60_000;
 
@@ -52,7 +60,7 @@ function toOperation(command: CommandDoc, online: boolean): PendingOperation {
     type: command.type,
     amount: command.amount,
     issuedAt: command.issuedAt,
-    state: command.status === 'pending' ? (online ? 'sending' : 'waiting_for_connection') : command.status,
+    state: operationState(command.status, online),
   };
   if (command.loanId !== undefined) operation.loanId = command.loanId;
   if (command.pixKey !== undefined) operation.pixKey = command.pixKey;

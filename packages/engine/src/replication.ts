@@ -38,7 +38,7 @@ type AnyReplicationState = RxReplicationState<CollectionDocs[CollectionName], Ch
  * carried it. Waiting here hands that result to the downstream only after the response was
  * recorded, so correctness does not depend on the timing of RxDB's internal queues.
  * NOTE: with memory storage the integration tests also pass without this wait, so they do not
- * prove that it is needed; they prove that it does not stall the stream.
+ * prove that it is needed. They prove only that it does not stall the stream.
  */
 async function upstreamSettled(state: AnyReplicationState): Promise<void> {
   await queueSettled(() => state.internalReplicationState?.streamQueue.up);

@@ -1,6 +1,6 @@
 import type { ChangeStream } from '@lastro/protocol';
 
-/** What to do with a `changes` frame, judged by its stream index. */
+/** Action for a `changes` frame, judged by its stream index. */
 export type StreamIndexVerdict = 'apply' | 'resync';
 
 /**

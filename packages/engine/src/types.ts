@@ -132,8 +132,8 @@ export interface LastroClient {
   waitForInitialSync(): Promise<void>;
   /**
    * Queues an investment of `amountCentavos` in `loanId` and resolves with the command id, a
-   * UUIDv7. The command is written to the local outbox at once, online or offline; the server
-   * executes it at most once when it arrives and its result replaces the pending command.
+   * UUIDv7. The command is written to the local outbox at once, online or offline. The server
+   * executes it at most once when it arrives, and its result replaces the pending command.
    *
    * @throws LastroError `invalid_request` for an invalid loan id or amount (nothing is queued),
    *   `unauthorized` without an open session.

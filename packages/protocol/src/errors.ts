@@ -16,7 +16,7 @@ export const ERROR_KINDS = [
   'not_found',
   /** The client speaks a protocol version older than `MIN_SUPPORTED_PROTOCOL_VERSION` or newer than the server. */
   'protocol_version_unsupported',
-  /** Too many requests or frames; `retryAfterMs` says when to try again. */
+  /** Too many requests or frames; `retryAfterMs` gives when to try again. */
   'rate_limited',
   /** A frame or body is larger than the server accepts. */
   'payload_too_large',

@@ -16,7 +16,7 @@ export interface ChatMessageAttempt {
   loanId: string;
   /**
    * The investor of the room. An investor omits it (or passes their own id) and writes into
-   * their own room of the loan; the borrower passes the investor they reply to.
+   * their own room of the loan. The borrower passes the investor they reply to.
    */
   investorId?: string;
   senderId: string;

@@ -60,7 +60,7 @@ export const PushResultFrameSchema = Type.Object({
 
 /**
  * Live change of documents this user may see, sent after commit in sequence order. Each
- * stream numbers its frames 1, 2, 3, ... from server start; a client that sees an index other
+ * stream numbers its frames 1, 2, 3, ... from server start. A client that sees an index other
  * than the previous one plus one (a lost, repeated or reordered frame) ignores the frame's
  * documents and pulls again from its checkpoints.
  */

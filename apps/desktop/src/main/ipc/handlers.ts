@@ -12,7 +12,7 @@ export interface AppConfig {
   platform: string;
 }
 
-/** What the handlers may do in the main process; the Electron side implements it. */
+/** Main-process capabilities the handlers use, implemented by the Electron side. */
 export interface IpcHandlerContext {
   config: AppConfig;
   setTrayState(state: TrayState): void;

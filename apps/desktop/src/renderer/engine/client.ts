@@ -4,7 +4,6 @@
  */
 import { createLastroClient, type ConnectionState, type LastroClient, type SyncState } from '@lastro/engine';
 import { getRxStorageDexie } from '@lastro/engine/storage-dexie';
-import type { ConnectionView } from '../lib/connection';
 import type { Platform } from '../platform';
 
 export type { ConnectionState, LastroClient, SyncState };
@@ -17,10 +16,6 @@ export type PendingOperation = StoreValue<LastroClient['pendingOperations']>[num
 export type Balances = StoreValue<LastroClient['balances']>;
 /** A local change the server replaced with its own version, with what each side had. */
 export type OverruledChange = StoreValue<LastroClient['overruled']>[number];
-
-/** Fails to compile when the engine gains a connection state the indicator does not handle. */
-type AssertAssignable<Value extends Expected, Expected> = Value;
-export type ConnectionStateIsShown = AssertAssignable<ConnectionState, ConnectionView>;
 
 /**
  * Creates the engine client for this platform, storing data in IndexedDB through Dexie.

@@ -1,15 +1,7 @@
-/**
- * The connection states the indicator shows. It mirrors the engine's `ConnectionState` union;
- * the engine's type is assignable to it, which the adapter module checks.
- */
-export type ConnectionView =
-  | { status: 'idle' }
-  | { status: 'connecting'; attempt: number }
-  | { status: 'online'; since: string }
-  | { status: 'reconnecting'; attempt: number; nextRetryAt: string; lastError: string }
-  | { status: 'offline' }
-  | { status: 'unauthorized'; message: string }
-  | { status: 'incompatible'; message: string };
+import type { ConnectionState } from '../engine/client';
+
+/** The connection states the indicator shows: the engine's own union, imported as a type only. */
+export type ConnectionView = ConnectionState;
 
 /** A translation key and its interpolation values. */
 export interface ConnectionLabel {
