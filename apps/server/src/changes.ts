@@ -1,4 +1,4 @@
-import type { CommandDoc, LedgerEntryDoc, LoanDoc, PositionDoc, PreferencesDoc, WalletDoc } from '@lastro/protocol';
+import type { ChatMessageDoc, CommandDoc, LedgerEntryDoc, LoanDoc, PositionDoc, PreferencesDoc, WalletDoc } from '@lastro/protocol';
 
 /** Documents of one collection by user id and then by document id; later versions replace earlier ones. */
 type PerUser<D> = Map<string, Map<string, D>>;
@@ -26,6 +26,8 @@ export class ChangeSet {
   readonly commands: PerUser<CommandDoc> = new Map();
   /** Latest state of each changed preferences document, by user id. */
   readonly preferences = new Map<string, PreferencesDoc>();
+  /** Latest state of each changed chat message, by reader id and message id. */
+  readonly chatMessages: PerUser<ChatMessageDoc> = new Map();
 
   addWallet(wallet: WalletDoc): void {
     this.wallets.set(wallet.id, wallet);
@@ -53,6 +55,11 @@ export class ChangeSet {
     this.preferences.set(preferences.id, preferences);
   }
 
+  /** Adds a chat message for one reader; call once per user who may see it. */
+  addChatMessage(readerId: string, message: ChatMessageDoc): void {
+    put(this.chatMessages, readerId, message);
+  }
+
   /** Ids of every user with a changed private document. */
   get userIds(): Set<string> {
     return new Set([
@@ -61,6 +68,7 @@ export class ChangeSet {
       ...this.positions.keys(),
       ...this.commands.keys(),
       ...this.preferences.keys(),
+      ...this.chatMessages.keys(),
     ]);
   }
 

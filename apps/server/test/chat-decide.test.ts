@@ -116,7 +116,8 @@ describe('chat decisions', () => {
 
       const decision = send({ text: '  Qual é a renda mensal?  ' });
 
-      expect(decision).toEqual({
+      const { message, ...summary } = decision;
+      expect(summary).toEqual({
         messageId: 'message-1',
         roomId: ROOM,
         status: 'accepted',
@@ -125,6 +126,8 @@ describe('chat decisions', () => {
         createdAt: at(0).toISOString(),
         repeated: false,
       });
+      expect(message).toMatchObject({ loanId: LOAN, investorId: 'investor-1', sentAt: at(0).toISOString(), contactKinds: [] });
+      expect(message.seq).toBeGreaterThan(0);
       expect(store.chat.findRoom(ROOM)).toEqual({
         id: ROOM,
         loanId: LOAN,

@@ -1,5 +1,5 @@
 import type { RxConflictHandler, WithDeleted } from 'rxdb';
-import type { CommandDoc, PreferencesDoc } from '@lastro/protocol';
+import type { ChatMessageDoc, CommandDoc, PreferencesDoc } from '@lastro/protocol';
 
 /** Client-writable collections, whose local changes the server may overrule. */
 export type WritableCollectionName = 'commands' | 'preferences';
@@ -83,7 +83,7 @@ function withoutStorageFields(document: object): Record<string, unknown> {
  * always wins. `onOverruled` receives every local change that the server's document replaced;
  * completions of the local document (see {@link overruledCommand}) are not reported.
  */
-export function serverWinsConflictHandler<T extends CommandDoc | PreferencesDoc>(
+export function serverWinsConflictHandler<T extends CommandDoc | PreferencesDoc | ChatMessageDoc>(
   compare: (local: WithDeleted<T>, server: WithDeleted<T>) => Overruled | null,
   onOverruled: (change: Overruled) => void,
 ): RxConflictHandler<T> {

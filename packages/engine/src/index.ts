@@ -6,6 +6,7 @@ export { databaseNameFor } from './database.js';
 export { DECIDED_OPERATION_VISIBLE_MS, type Balances, type PendingOperation } from './operation-stores.js';
 export type { OverruledChange, OverruledReason, WritableCollectionName } from './conflicts.js';
 export type { PixOutRequest, PreferencesPatch } from './outbox.js';
+export { buildChatMessage, chatQuota, groupChatRooms, type ChatMessageRequest, type ChatQuota, type ChatRoomView } from './chat.js';
 export type {
   ConnectionState,
   LastroClient,
@@ -18,6 +19,10 @@ export type {
   WebSocketLike,
 } from './types.js';
 export type {
+  ChatContactKind,
+  ChatMessageDoc,
+  ChatMessageReason,
+  ChatMessageStatus,
   CollectionName,
   CommandDoc,
   CommandRejectionReason,

@@ -1,6 +1,7 @@
 import type { RxDocument } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type {
+  ChatMessageDoc,
   CollectionDocs,
   CollectionName,
   CommandDoc,
@@ -65,6 +66,7 @@ export interface LiveStoreTargets {
   commands: WritableStore<CommandDoc[]>;
   positions: WritableStore<PositionDoc[]>;
   preferences: WritableStore<PreferencesDoc | null>;
+  chatMessages: WritableStore<ChatMessageDoc[]>;
 }
 
 /**
@@ -120,6 +122,14 @@ export function bindLiveStores(database: LastroDatabase, targets: LiveStoreTarge
     database.preferences.findOne().$.subscribe({
       next: (document) => targets.preferences.setState(document === null ? null : (Object.freeze(document.toJSON()) as PreferencesDoc)),
       error: (error: unknown) => onError('preferences', error),
+    }),
+  );
+
+  const chatCache = new PlainDocumentCache<ChatMessageDoc>();
+  subscriptions.push(
+    database.chatMessages.find().$.subscribe({
+      next: (documents) => targets.chatMessages.setState(chatCache.toPlain(documents).sort((a, b) => -byServerSequenceDescending(a, b))),
+      error: (error: unknown) => onError('chatMessages', error),
     }),
   );
 

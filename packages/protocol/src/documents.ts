@@ -8,6 +8,7 @@ import {
   type PreferencesDoc,
 } from './operations.js';
 import { StringEnum } from './string-enum.js';
+import { ChatMessageDocSchema, type ChatMessageDoc } from './chat.js';
 
 /** Maximum length of document ids; RxDB requires a bound on primary keys. */
 export const MAX_ID_LENGTH = 64;
@@ -107,6 +108,7 @@ export const COLLECTIONS = {
   positions: { schema: PositionDocSchema, owner: 'server' },
   commands: { schema: CommandDocSchema, owner: 'client' },
   preferences: { schema: PreferencesDocSchema, owner: 'client' },
+  chatMessages: { schema: ChatMessageDocSchema, owner: 'client' },
 } as const satisfies Record<string, { schema: TObject; owner: 'server' | 'client' }>;
 
 export type CollectionName = keyof typeof COLLECTIONS;
@@ -119,6 +121,7 @@ export interface CollectionDocs {
   positions: PositionDoc;
   commands: CommandDoc;
   preferences: PreferencesDoc;
+  chatMessages: ChatMessageDoc;
 }
 
 /** A document as it travels on the wire: the collection's fields plus RxDB's deletion flag. */
@@ -136,6 +139,7 @@ const RX_INDEXES: Record<CollectionName, string[][]> = {
   positions: [],
   commands: [['status', 'id']],
   preferences: [],
+  chatMessages: [],
 };
 
 /**

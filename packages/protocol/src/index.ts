@@ -2,6 +2,7 @@ export * from './version.js';
 export * from './errors.js';
 export * from './documents.js';
 export * from './operations.js';
+export * from './chat.js';
 export * from './frames/client.js';
 export * from './frames/server.js';
 export * from './http.js';

@@ -4,11 +4,13 @@
  * History:
  * - 1: auth frame, pull, push, live `changes` frames with a per-collection sequence checkpoint.
  * - 2: `commands`, `positions` and `preferences` collections; wallets carry `invested`.
+ * - 3: client-writable `chatMessages` collection.
  */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /**
  * Oldest client protocol version the server still accepts. Version 1 clients cannot read
- * version 2 wallets, which have a required `invested` field.
+ * version 2 wallets, which have a required `invested` field. Version 2 clients would ask for
+ * chat documents they cannot store, because they have no `chatMessages` collection.
  */
-export const MIN_SUPPORTED_PROTOCOL_VERSION = 2;
+export const MIN_SUPPORTED_PROTOCOL_VERSION = 3;

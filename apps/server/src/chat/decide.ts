@@ -23,6 +23,8 @@ export interface ChatMessageAttempt {
   sessionId: string;
   /** The text as typed. It is stored and audited after `normaliseChatText`. */
   text: string;
+  /** Device clock when the user pressed send; defaults to the server time of the attempt. */
+  sentAt?: string;
 }
 
 /** Outcome of {@link decideChatMessage}. */
@@ -38,6 +40,8 @@ export interface ChatDecision {
   createdAt: string;
   /** True when the message id was already decided and this call wrote nothing. */
   repeated: boolean;
+  /** The stored message with its current decision. */
+  message: ChatMessage;
 }
 
 /**
@@ -64,6 +68,7 @@ function decisionFromMessage(message: ChatMessage, repeated: boolean): ChatDecis
     retryAt: message.retryAt,
     createdAt: message.createdAt,
     repeated,
+    message,
   };
 }
 
@@ -99,15 +104,15 @@ function decide(
   roomId: string,
   investorId: string,
   now: Date,
-): Pick<ChatMessage, 'status' | 'reason' | 'retryAt'> {
+): Pick<ChatMessage, 'status' | 'reason' | 'retryAt' | 'contactKinds'> {
   const nowText = now.toISOString();
   if (findOrCreateRoom(store, attempt, roomId, investorId, nowText) === undefined) {
-    return { status: 'rejected', reason: 'not_a_member', retryAt: null };
+    return { status: 'rejected', reason: 'not_a_member', retryAt: null, contactKinds: [] };
   }
 
   const validation = validateChatText(attempt.text);
   if (!validation.ok) {
-    return { status: 'rejected', reason: validation.reason, retryAt: null };
+    return { status: 'rejected', reason: validation.reason, retryAt: null, contactKinds: [] };
   }
 
   // Counted across every room and session of the sender, by server time.
@@ -115,17 +120,17 @@ function decide(
   const sendTimes = store.chat.listSendTimes(attempt.senderId, windowStart, UNCOUNTED_REASONS).map((at) => Date.parse(at));
   const rate = checkChatRateLimit(sendTimes, now.getTime());
   if (!rate.allowed) {
-    return { status: 'rejected', reason: 'rate_limited', retryAt: new Date(rate.retryAt).toISOString() };
+    return { status: 'rejected', reason: 'rate_limited', retryAt: new Date(rate.retryAt).toISOString(), contactKinds: [] };
   }
 
   const screening = screenChatMessage(validation.text);
   switch (screening.decision) {
     case 'reject':
-      return { status: 'rejected', reason: screening.reason, retryAt: null };
+      return { status: 'rejected', reason: screening.reason, retryAt: null, contactKinds: [] };
     case 'hold':
-      return { status: 'held', reason: screening.reason, retryAt: null };
+      return { status: 'held', reason: screening.reason, retryAt: null, contactKinds: [...screening.kinds] };
     case 'accept':
-      return { status: 'accepted', reason: null, retryAt: null };
+      return { status: 'accepted', reason: null, retryAt: null, contactKinds: [] };
   }
 }
 
@@ -158,18 +163,20 @@ export function decideChatMessage(store: Store, attempt: ChatMessageAttempt, now
     const roomId = chatRoomId(attempt.loanId, investorId);
     const outcome = decide(store, attempt, roomId, investorId, now);
     const nowText = now.toISOString();
-    const message: ChatMessage = {
+    const message = store.chat.insertMessage({
       id: attempt.messageId,
       roomId,
+      loanId: attempt.loanId,
+      investorId,
       senderId: attempt.senderId,
       sessionId: attempt.sessionId,
       text: normaliseChatText(attempt.text),
       ...outcome,
+      sentAt: attempt.sentAt ?? nowText,
       createdAt: nowText,
       decidedAt: nowText,
       decidedBy: null,
-    };
-    store.chat.insertMessage(message);
+    });
     store.chatAudit.append(
       {
         userId: message.senderId,

@@ -32,7 +32,10 @@ function reviewHeldMessage(store: Store, review: HeldMessageReview, now: Date, r
       decidedAt: now.toISOString(),
       decidedBy: reviewer.id,
     };
-    store.chat.decideHeldMessage(message.id, decision);
+    const decided = store.chat.decideHeldMessage(message.id, decision);
+    if (decided === undefined) {
+      throw new ChatError('not_held', `chat message ${JSON.stringify(review.messageId)} was decided meanwhile: reload the held messages`);
+    }
     store.chatAudit.append(
       {
         userId: message.senderId,
@@ -46,7 +49,7 @@ function reviewHeldMessage(store: Store, review: HeldMessageReview, now: Date, r
       },
       now,
     );
-    return { ...message, ...decision };
+    return decided;
   });
 }
 

@@ -319,4 +319,31 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX chat_messages_room_created ON chat_messages(room_id, created_at);
     `,
   },
+  {
+    version: 6,
+    name: 'chat messages replicated by sync',
+    sql: `
+      -- The sync protocol replicates chat messages: each change takes the next server sequence,
+      -- and the document names its loan and investor even when its room does not exist.
+      ALTER TABLE chat_messages ADD COLUMN loan_id TEXT NOT NULL DEFAULT '';
+      ALTER TABLE chat_messages ADD COLUMN investor_id TEXT NOT NULL DEFAULT '';
+      -- Comma-separated kinds of contact data that held the message, or NULL.
+      ALTER TABLE chat_messages ADD COLUMN contact_kinds TEXT;
+      -- Device clock when the user pressed send, shown while pending; never used for ordering.
+      ALTER TABLE chat_messages ADD COLUMN sent_at TEXT;
+      ALTER TABLE chat_messages ADD COLUMN seq INTEGER;
+
+      -- Room ids are "chat:<loan id>:<investor id>"; loan ids never contain ":".
+      UPDATE chat_messages SET
+        loan_id = substr(room_id, 6, instr(substr(room_id, 6), ':') - 1),
+        investor_id = substr(room_id, 6 + instr(substr(room_id, 6), ':')),
+        sent_at = created_at,
+        seq = (SELECT value FROM sync_sequence WHERE id = 1) + rowid;
+      UPDATE sync_sequence SET value = value + COALESCE((SELECT MAX(rowid) FROM chat_messages), 0) WHERE id = 1;
+
+      CREATE UNIQUE INDEX chat_messages_seq ON chat_messages(seq);
+      CREATE INDEX chat_rooms_investor ON chat_rooms(investor_id);
+      CREATE INDEX chat_rooms_borrower ON chat_rooms(borrower_id);
+    `,
+  },
 ];

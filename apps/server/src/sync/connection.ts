@@ -214,7 +214,7 @@ function handleMessage(ctx: ServerContext, ws: WebSocket<SocketData>, raw: strin
     sendFrame(ws, handlePull(ctx.store, principal.userId, frame));
     return;
   }
-  sendFrame(ws, handlePush(ctx, { id: principal.userId, role: principal.role }, frame, data.log));
+  sendFrame(ws, handlePush(ctx, { id: principal.userId, role: principal.role, sessionId: principal.sessionId }, frame, data.log));
 }
 
 /** Creates the `/sync` WebSocket behaviour: authentication, validation, limits, pull and push. */

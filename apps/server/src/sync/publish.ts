@@ -4,7 +4,7 @@ import type { ChangeSet } from '../changes.js';
 /** Topic every authenticated socket subscribes to for the public loan book. */
 export const LOANS_TOPIC = 'loans';
 
-/** Topic of one user's private documents: wallet, ledger entries, positions, commands and preferences. */
+/** Topic of one user's private documents: wallet, ledger entries, positions, commands, preferences and chat messages. */
 export function userTopic(userId: string): string {
   return `user:${userId}`;
 }
@@ -40,7 +40,7 @@ function topicFrame(topic: string, collection: CollectionName, documents: Iterab
 
 /**
  * Builds the `changes` frames of one committed transaction: per user, their ledger entries,
- * wallet, positions, commands and preferences; then the loans. Documents are in `seq` order
+ * wallet, positions, commands, preferences and chat messages; then the loans. Documents are in `seq` order
  * and each frame's checkpoint is the highest `seq` it carries.
  */
 export function framesForChanges(changes: ChangeSet): TopicFrame[] {
@@ -55,6 +55,7 @@ export function framesForChanges(changes: ChangeSet): TopicFrame[] {
       topicFrame(topic, 'positions', changes.positions.get(userId)?.values() ?? []),
       topicFrame(topic, 'commands', changes.commands.get(userId)?.values() ?? []),
       topicFrame(topic, 'preferences', preferences === undefined ? [] : [preferences]),
+      topicFrame(topic, 'chatMessages', changes.chatMessages.get(userId)?.values() ?? []),
     );
   }
   frames.push(topicFrame(LOANS_TOPIC, 'loans', changes.loans.values()));

@@ -16,6 +16,8 @@ function readCollection(store: Store, collection: CollectionName, userId: string
       return store.syncReads.commands(userId, afterSeq, limit);
     case 'preferences':
       return store.syncReads.preferences(userId, afterSeq, limit);
+    case 'chatMessages':
+      return store.syncReads.chatMessages(userId, afterSeq, limit);
   }
 }
 

@@ -12,8 +12,11 @@ export class PushRowError extends Error {
   }
 }
 
+/** Collections clients may push to. */
+export type PushableCollection = 'commands' | 'preferences' | 'chatMessages';
+
 /** A push row whose new state matches its collection's schema. */
-export interface ValidRow<C extends 'commands' | 'preferences'> {
+export interface ValidRow<C extends PushableCollection> {
   index: number;
   doc: CollectionDocs[C];
   assumed: Record<string, unknown> | null;
@@ -26,7 +29,7 @@ export interface ValidRow<C extends 'commands' | 'preferences'> {
  *
  * @throws PushRowError naming the first invalid row and field.
  */
-export function validateRows<C extends 'commands' | 'preferences'>(collection: C, userId: string, frame: PushFrame): ValidRow<C>[] {
+export function validateRows<C extends PushableCollection>(collection: C, userId: string, frame: PushFrame): ValidRow<C>[] {
   const schema = COLLECTIONS[collection].schema;
   return frame.rows.map((row, index) => {
     const { _deleted: deleted, ...fields } = row.newDocumentState;

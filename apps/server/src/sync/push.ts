@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { ChangeSet } from '../changes.js';
 import type { ServerContext } from '../context.js';
 import type { Role } from '../db/users.js';
+import { pushChatMessages } from './push-chat-messages.js';
 import { pushCommands } from './push-commands.js';
 import { pushPreferences } from './push-preferences.js';
 import { PushRowError, validateRows } from './push-rows.js';
@@ -14,12 +15,12 @@ import { PushRowError, validateRows } from './push-rows.js';
  */
 export function handlePush(
   ctx: ServerContext,
-  user: { id: string; role: Role },
+  user: { id: string; role: Role; sessionId: string },
   frame: PushFrame,
   log: Logger,
 ): PushResultFrame | ErrorFrame {
   const collection = frame.collection;
-  if (collection !== 'commands' && collection !== 'preferences') {
+  if (collection !== 'commands' && collection !== 'preferences' && collection !== 'chatMessages') {
     log.info({ collection, rows: frame.rows.length }, 'push to a server-owned collection rejected');
     return {
       type: 'error',
@@ -39,6 +40,10 @@ export function handlePush(
       const outcome = ctx.store.transaction(() => pushCommands(ctx.store, user, rows, now, changes));
       conflicts = outcome.conflicts;
       blockedPixOuts = outcome.blockedPixOuts;
+    } else if (collection === 'chatMessages') {
+      const rows = validateRows('chatMessages', user.id, frame);
+      const at = new Date(now);
+      conflicts = ctx.store.transaction(() => pushChatMessages(ctx.store, user, rows, at, changes));
     } else {
       const rows = validateRows('preferences', user.id, frame);
       conflicts = ctx.store.transaction(() => pushPreferences(ctx.store, user.id, rows, now, changes));
@@ -57,6 +62,11 @@ export function handlePush(
   }
   for (const command of changes.commands.get(user.id)?.values() ?? []) {
     log.info({ commandId: command.id, type: command.type, status: command.status, reason: command.reason }, 'command executed');
+  }
+  for (const message of changes.chatMessages.get(user.id)?.values() ?? []) {
+    if (message.senderId === user.id) {
+      log.info({ messageId: message.id, loanId: message.loanId, status: message.status, reason: message.reason }, 'chat message decided');
+    }
   }
   return {
     type: 'pushResult',
