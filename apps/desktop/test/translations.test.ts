@@ -2,6 +2,10 @@ import { LEDGER_ENTRY_KINDS, LOAN_STATUSES } from '@lastro/protocol';
 import { describe, expect, it } from 'vitest';
 import en from '../src/renderer/i18n/en.json';
 import ptBR from '../src/renderer/i18n/pt-BR.json';
+import chatEn from '../src/renderer/i18n/chat.en.json';
+import chatPtBR from '../src/renderer/i18n/chat.pt-BR.json';
+import supportEn from '../src/renderer/i18n/support.en.json';
+import supportPtBR from '../src/renderer/i18n/support.pt-BR.json';
 
 /** Lists every leaf key of a nested translation object as a dotted path. */
 function leafKeys(value: unknown, prefix = ''): string[] {
@@ -14,6 +18,13 @@ function leafKeys(value: unknown, prefix = ''): string[] {
 describe('translations', () => {
   it('have the same keys in pt-BR and English', () => {
     expect(leafKeys(en).sort()).toEqual(leafKeys(ptBR).sort());
+    expect(leafKeys(chatEn).sort()).toEqual(leafKeys(chatPtBR).sort());
+    expect(leafKeys(supportEn).sort()).toEqual(leafKeys(supportPtBR).sort());
+  });
+
+  it('keep the chat and support console texts out of the main files', () => {
+    expect(Object.keys(ptBR)).not.toContain('chat');
+    expect(Object.keys(ptBR)).not.toContain('supportConsole');
   });
 
   it('name every loan status in pt-BR', () => {

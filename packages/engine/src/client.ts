@@ -16,6 +16,8 @@ import { startReplications, type Replications } from './replication.js';
 import { createStore, type WritableStore } from './store.js';
 import { DEFAULT_LONG_OFFLINE_MS, trackCatchUp } from './catch-up.js';
 import { SyncConnection } from './sync-connection.js';
+import { requireString, socketUrlFor } from './session-input.js';
+import { buildChatMessage, type ChatMessageRequest } from './chat.js';
 import type {
   ConnectionState,
   LastroClient,
@@ -25,7 +27,7 @@ import type {
   SyncState,
   WebSocketConstructor,
 } from './types.js';
-import type { CommandDoc, LedgerEntryDoc, LoanDoc, PositionDoc, PreferencesDoc, WalletDoc } from '@lastro/protocol';
+import type { ChatMessageDoc, CommandDoc, LedgerEntryDoc, LoanDoc, PositionDoc, PreferencesDoc, WalletDoc } from '@lastro/protocol';
 
 /** Resources of an active session: the user's database and its replications. */
 interface OpenSession {
@@ -47,33 +49,6 @@ function initialSyncState(): SyncState {
   return { initialSyncDone: false, catchingUp: false, collections };
 }
 
-/** Derives ws(s)://HOST/sync from the server's http(s) base URL. */
-function socketUrlFor(serverUrl: string): string {
-  let url: URL;
-  try {
-    url = new URL(serverUrl);
-  } catch {
-    throw new LastroError('invalid_request', `invalid server URL ${JSON.stringify(serverUrl)}: use a URL such as http://127.0.0.1:8787`, {
-      field: 'serverUrl',
-    });
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new LastroError('invalid_request', `invalid server URL ${JSON.stringify(serverUrl)}: use http:// or https://`, {
-      field: 'serverUrl',
-    });
-  }
-  const socketUrl = new URL('/sync', url);
-  socketUrl.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  return socketUrl.toString();
-}
-
-function requireString(value: unknown, name: string): string {
-  if (typeof value !== 'string' || value.length === 0) {
-    throw new LastroError('invalid_request', `missing ${name}: pass a non-empty string`, { field: name });
-  }
-  return value;
-}
-
 class Client implements LastroClient {
   readonly connection: Store<ConnectionState>;
   readonly wallet: WritableStore<WalletDoc | null>;
@@ -86,6 +61,7 @@ class Client implements LastroClient {
   readonly pendingOperations: WritableStore<PendingOperation[]>;
   readonly balances: WritableStore<Balances | null>;
   readonly overruled: WritableStore<OverruledChange[]>;
+  readonly chatMessages: WritableStore<ChatMessageDoc[]>;
 
   private overruledCount = 0;
   private currentSession: Session | null = null;
@@ -119,6 +95,7 @@ class Client implements LastroClient {
     this.pendingOperations = createStore<PendingOperation[]>([], onListenerError);
     this.balances = createStore<Balances | null>(null, onListenerError);
     this.overruled = createStore<OverruledChange[]>([], onListenerError);
+    this.chatMessages = createStore<ChatMessageDoc[]>([], onListenerError);
     bindOperationStores({
       commands: this.commands,
       wallet: this.wallet,
@@ -174,10 +151,19 @@ class Client implements LastroClient {
     return this.serialise(() => this.closeSession());
   }
 
-  async createDeposit(amountCentavos?: number): Promise<DepositResponse> {
+  createDeposit(amountCentavos?: number): Promise<DepositResponse> {
+    return this.withToken((token) => this.api.createDeposit(token, amountCentavos));
+  }
+
+  async listOwnLoanIds(): Promise<string[]> {
+    return (await this.withToken((token) => this.api.listOwnLoans(token))).loanIds;
+  }
+
+  /** Calls the HTTP API with the session token; a rejected token also stops the socket's retries. */
+  private async withToken<T>(call: (token: string) => Promise<T>): Promise<T> {
     const session = this.requireSession();
     try {
-      return await this.api.createDeposit(session.token, amountCentavos);
+      return await call(session.token);
     } catch (error) {
       if (error instanceof LastroError && error.kind === 'unauthorized') {
         this.socket.rejectCredentials(error.message);
@@ -226,6 +212,13 @@ class Client implements LastroClient {
     const command = buildPixOutCommand(request, this.now());
     await this.requireDatabase().commands.insert(command);
     return command.id;
+  }
+
+  async sendChatMessage(request: ChatMessageRequest): Promise<string> {
+    const database = this.requireDatabase();
+    const message = buildChatMessage(request, this.requireSession().user, this.now());
+    await database.chatMessages.insert(message);
+    return message.id;
   }
 
   async updatePreferences(patch: PreferencesPatch): Promise<void> {
@@ -294,6 +287,8 @@ class Client implements LastroClient {
     const database = await openUserDatabase(userId, this.options.storage, this.options.devMode ?? false, {
       commands: serverWinsConflictHandler(overruledCommand, onOverruled),
       preferences: serverWinsConflictHandler(overruledPreferences, onOverruled),
+      // A chat message is only ever completed by the server's decision, never overruled.
+      chatMessages: serverWinsConflictHandler(() => null, onOverruled),
     });
     const replications = startReplications({
       database,
@@ -311,6 +306,7 @@ class Client implements LastroClient {
         commands: this.commands,
         positions: this.positions,
         preferences: this.preferences,
+        chatMessages: this.chatMessages,
       },
       (collection, error) => this.logger.error('a live query failed', { collection, error: String(error) }),
     );
@@ -363,6 +359,7 @@ class Client implements LastroClient {
     this.commands.setState([]);
     this.positions.setState([]);
     this.preferences.setState(null);
+    this.chatMessages.setState([]);
     this.sync.setState(initialSyncState());
   }
 }

@@ -1,10 +1,12 @@
 import {
   DepositResponseSchema,
   LoginResponseSchema,
+  OwnLoansResponseSchema,
   check,
   type DepositResponse,
   type Device,
   type LoginResponse,
+  type OwnLoansResponse,
 } from '@lastro/protocol';
 import { formatPixAmount } from '@lastro/domain';
 import { LastroError, errorFromResponse, networkError } from './errors.js';
@@ -45,6 +47,12 @@ export class HttpApi {
     }
     const body = await this.send('/api/v1/deposits', { method: 'POST', token, json });
     return this.validate(DepositResponseSchema, body, '/api/v1/deposits');
+  }
+
+  /** `GET /api/v1/me/loans`: the ids of the loans the user requested as a borrower. */
+  async listOwnLoans(token: string): Promise<OwnLoansResponse> {
+    const body = await this.send('/api/v1/me/loans', { method: 'GET', token });
+    return this.validate(OwnLoansResponseSchema, body, '/api/v1/me/loans');
   }
 
   private async send(path: string, request: { method: string; token?: string; json?: unknown }): Promise<unknown> {

@@ -1,5 +1,6 @@
 import type { RxStorage } from 'rxdb';
 import type {
+  ChatMessageDoc,
   CollectionName,
   CommandDoc,
   DepositResponse,
@@ -15,6 +16,7 @@ import type { OverruledChange } from './conflicts.js';
 import type { EngineLogger } from './logger.js';
 import type { Balances, PendingOperation } from './operation-stores.js';
 import type { PixOutRequest, PreferencesPatch } from './outbox.js';
+import type { ChatMessageRequest } from './chat.js';
 
 /**
  * The subset of the WHATWG `WebSocket` the engine uses. The browser's `WebSocket` and the
@@ -118,6 +120,8 @@ export interface LastroClient {
   close(): Promise<void>;
   /** Creates a PIX charge (`POST /api/v1/deposits`); without an amount the payer chooses it. */
   createDeposit(amountCentavos?: number): Promise<DepositResponse>;
+  /** The ids of the loans the user requested as a borrower (`GET /api/v1/me/loans`); empty for other roles. */
+  listOwnLoanIds(): Promise<string[]>;
   /** Sync socket state. */
   readonly connection: Store<ConnectionState>;
   /** The user's wallet from the local database, or null before it first arrives. */
@@ -168,6 +172,19 @@ export interface LastroClient {
   readonly overruled: Store<OverruledChange[]>;
   /** Removes one entry of {@link LastroClient.overruled} by its key, or every entry without a key. */
   dismissOverruled(key?: string): void;
+  /**
+   * Chat messages the user can see, oldest first: the accepted messages of the user's rooms and
+   * the user's own attempts with their decision (`pending` until the server decides).
+   */
+  readonly chatMessages: Store<ChatMessageDoc[]>;
+  /**
+   * Queues a chat message in the local outbox, online or offline, and returns its id. The
+   * server decides it and the decision arrives on the same document in `chatMessages`.
+   *
+   * @throws LastroError `invalid_request` for an invalid loan or investor id, or text that is
+   *   empty or longer than 2,000 characters (nothing is queued).
+   */
+  sendChatMessage(request: ChatMessageRequest): Promise<string>;
 }
 
 export type { UserSummary };

@@ -40,3 +40,9 @@ export const DepositResponseSchema = Type.Object({
   expiresAt: Type.String({ format: 'date-time' }),
 });
 export type DepositResponse = Static<typeof DepositResponseSchema>;
+
+/** `GET /api/v1/me/loans` 200 response: the ids of the loan requests the user made as a borrower. */
+export const OwnLoansResponseSchema = Type.Object({
+  loanIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 10_000 }),
+});
+export type OwnLoansResponse = Static<typeof OwnLoansResponseSchema>;

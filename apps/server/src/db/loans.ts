@@ -14,6 +14,8 @@ export interface LoanRepository {
   /** Ids of loans in `status`, oldest first, at most `limit`. */
   idsWithStatus(status: LoanDoc['status'], limit: number): string[];
   count(): number;
+  /** Ids of the loans requested by the borrower `userId`, newest first. */
+  idsOfBorrower(userId: string): string[];
 }
 
 export function createSqliteLoanRepository(db: SqliteDatabase): LoanRepository {
@@ -30,6 +32,7 @@ export function createSqliteLoanRepository(db: SqliteDatabase): LoanRepository {
   const byId = db.prepare('SELECT * FROM loans WHERE id = ?');
   const idsWithStatus = db.prepare('SELECT id FROM loans WHERE status = ? ORDER BY created_at, id LIMIT ?');
   const count = db.prepare('SELECT COUNT(*) AS count FROM loans');
+  const idsOfBorrower = db.prepare('SELECT id FROM loans WHERE borrower_user_id = ? ORDER BY created_at DESC, id DESC');
   return {
     insert: (loan) => loanDoc(insert.get({ ...loan, seq: nextSeq(db) }) as LoanRow),
     update: (id, change) => {
@@ -42,5 +45,6 @@ export function createSqliteLoanRepository(db: SqliteDatabase): LoanRepository {
     },
     idsWithStatus: (status, limit) => (idsWithStatus.all(status, limit) as { id: string }[]).map((row) => row.id),
     count: () => (count.get() as { count: number }).count,
+    idsOfBorrower: (userId) => (idsOfBorrower.all(userId) as { id: string }[]).map((row) => row.id),
   };
 }

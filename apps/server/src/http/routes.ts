@@ -3,6 +3,7 @@ import type { ServerContext } from '../context.js';
 import { handleLogin, handleLogout } from './auth-routes.js';
 import { handleCreateDeposit } from './deposit-routes.js';
 import { HttpExchange } from './exchange.js';
+import { handleOwnLoans } from './me-routes.js';
 import { handleStatic } from './static-files.js';
 import { handlePixWebhook } from './webhook-routes.js';
 
@@ -39,6 +40,7 @@ export function registerRoutes(app: TemplatedApp, ctx: ServerContext): void {
   app.post('/auth/login', route(ctx, 'login', handleLogin));
   app.post('/auth/logout', route(ctx, 'logout', handleLogout));
   app.post('/api/v1/deposits', route(ctx, 'deposits', handleCreateDeposit));
+  app.get('/api/v1/me/loans', route(ctx, 'own_loans', handleOwnLoans));
   app.post('/webhooks/pix', route(ctx, 'pix_webhook', handlePixWebhook));
   app.get(
     '/metrics',

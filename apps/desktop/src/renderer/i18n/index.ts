@@ -1,7 +1,11 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import chatEn from './chat.en.json';
+import chatPtBR from './chat.pt-BR.json';
 import en from './en.json';
 import ptBR from './pt-BR.json';
+import supportEn from './support.en.json';
+import supportPtBR from './support.pt-BR.json';
 
 export const LANGUAGES = ['pt-BR', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -26,7 +30,12 @@ function storedLanguage(): Language {
 export async function initI18n(): Promise<void> {
   const language = storedLanguage();
   await i18next.use(initReactI18next).init({
-    resources: { 'pt-BR': { translation: ptBR }, en: { translation: en } },
+    // Chat and the support console keep their texts in their own files, under the keys
+    // `chat.*` and `supportConsole.*`.
+    resources: {
+      'pt-BR': { translation: { ...ptBR, chat: chatPtBR, supportConsole: supportPtBR } },
+      en: { translation: { ...en, chat: chatEn, supportConsole: supportEn } },
+    },
     lng: language,
     fallbackLng: 'pt-BR',
     interpolation: { escapeValue: false },

@@ -1,4 +1,4 @@
-import { COLLECTION_NAMES, type CommandDoc, type LedgerEntryDoc, type LoanDoc, type PositionDoc, type PreferencesDoc, type WalletDoc } from '@lastro/protocol';
+import { COLLECTION_NAMES, type ChatMessageDoc, type CommandDoc, type LedgerEntryDoc, type LoanDoc, type PositionDoc, type PreferencesDoc, type WalletDoc } from '@lastro/protocol';
 import { create } from 'zustand';
 import type { Balances, ConnectionState, LastroClient, OverruledChange, PendingOperation, SyncState } from '../engine/client';
 
@@ -15,6 +15,8 @@ export interface LiveState {
   positions: PositionDoc[];
   preferences: PreferencesDoc | null;
   overruled: OverruledChange[];
+  /** Chat messages the user can see, oldest first. */
+  chatMessages: ChatMessageDoc[];
 }
 
 function initialLiveState(): LiveState {
@@ -34,6 +36,7 @@ function initialLiveState(): LiveState {
     positions: [],
     preferences: null,
     overruled: [],
+    chatMessages: [],
   };
 }
 
@@ -53,10 +56,12 @@ export function bindLiveStore(client: LastroClient): () => void {
     positions: client.positions.getState(),
     preferences: client.preferences.getState(),
     overruled: client.overruled.getState(),
+    chatMessages: client.chatMessages.getState(),
   });
   const unsubscribers = [
     client.connection.subscribe((connection) => useLiveStore.setState({ connection })),
     client.wallet.subscribe((wallet) => useLiveStore.setState({ wallet })),
+    client.chatMessages.subscribe((chatMessages) => useLiveStore.setState({ chatMessages })),
     client.ledgerEntries.subscribe((ledgerEntries) => useLiveStore.setState({ ledgerEntries })),
     client.loans.subscribe((loans) => useLiveStore.setState({ loans })),
     client.sync.subscribe((sync) => useLiveStore.setState({ sync })),
