@@ -38,3 +38,13 @@ export { findOffPlatformContacts, OFF_PLATFORM_CONTACT_KINDS } from './chat/cont
 export type { OffPlatformContactKind } from './chat/contact.js';
 export { CHAT_RATE_LIMIT, CHAT_RATE_WINDOW_MS, checkChatRateLimit } from './chat/rate-limit.js';
 export type { ChatRateDecision } from './chat/rate-limit.js';
+export {
+  chooseSendTime,
+  isQuietHour,
+  openProbabilityByHour,
+  saoPauloHour,
+  SEND_WINDOWS,
+  OPEN_HISTORY_MS,
+  POPULATION_PRIOR_WEIGHT,
+} from './notifications/send-time.js';
+export type { QuietHours, SendTime, SendTimeInput, SendWindow } from './notifications/send-time.js';
