@@ -18,15 +18,8 @@ import { DEFAULT_LONG_OFFLINE_MS, trackCatchUp } from './catch-up.js';
 import { SyncConnection } from './sync-connection.js';
 import { requireString, socketUrlFor } from './session-input.js';
 import { buildChatMessage, type ChatMessageRequest } from './chat.js';
-import type {
-  ConnectionState,
-  LastroClient,
-  LastroClientOptions,
-  Session,
-  Store,
-  SyncState,
-  WebSocketConstructor,
-} from './types.js';
+import { createSupportApi, type SupportApi } from './support-api.js';
+import type { ConnectionState, LastroClient, LastroClientOptions, Session, Store, SyncState, WebSocketConstructor } from './types.js';
 import type { ChatMessageDoc, CommandDoc, LedgerEntryDoc, LoanDoc, PositionDoc, PreferencesDoc, WalletDoc } from '@lastro/protocol';
 
 /** Resources of an active session: the user's database and its replications. */
@@ -62,6 +55,7 @@ class Client implements LastroClient {
   readonly balances: WritableStore<Balances | null>;
   readonly overruled: WritableStore<OverruledChange[]>;
   readonly chatMessages: WritableStore<ChatMessageDoc[]>;
+  readonly support: SupportApi;
 
   private overruledCount = 0;
   private currentSession: Session | null = null;
@@ -76,6 +70,7 @@ class Client implements LastroClient {
     this.logger = options.logger ?? createConsoleLogger();
     const onListenerError = (error: unknown): void => this.logger.error('a store listener threw', { error: String(error) });
     this.api = new HttpApi(options.serverUrl, fetchImpl);
+    this.support = createSupportApi(this.api, (call) => this.withToken(call));
     this.socket = new SyncConnection({
       socketUrl: socketUrlFor(options.serverUrl),
       webSocket,

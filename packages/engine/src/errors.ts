@@ -33,6 +33,7 @@ function kindForStatus(status: number): ErrorKind {
   if (status === 401) return 'unauthorized';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'not_found';
+  if (status === 409) return 'conflict';
   if (status === 413) return 'payload_too_large';
   if (status === 429) return 'rate_limited';
   return 'internal';

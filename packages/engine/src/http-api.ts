@@ -55,7 +55,11 @@ export class HttpApi {
     return this.validate(OwnLoansResponseSchema, body, '/api/v1/me/loans');
   }
 
-  private async send(path: string, request: { method: string; token?: string; json?: unknown }): Promise<unknown> {
+  /**
+   * Sends a request and returns the 2xx response unread; a non-2xx response throws the
+   * server's error as a {@link LastroError}, and a failed fetch a `network` one.
+   */
+  async request(path: string, request: { method: string; token?: string; json?: unknown }): Promise<Response> {
     const url = new URL(path, this.baseUrl).toString();
     const headers: Record<string, string> = {};
     if (request.json !== undefined) headers['content-type'] = 'application/json';
@@ -74,6 +78,12 @@ export class HttpApi {
     if (!response.ok) {
       throw await errorFromResponse(response, url);
     }
+    return response;
+  }
+
+  /** Sends a request and returns its parsed JSON body, or undefined for 204. */
+  async send(path: string, request: { method: string; token?: string; json?: unknown }): Promise<unknown> {
+    const response = await this.request(path, request);
     if (response.status === 204) {
       return undefined;
     }
@@ -81,11 +91,12 @@ export class HttpApi {
     try {
       return JSON.parse(text);
     } catch {
-      throw new LastroError('internal', `${url} returned a body that is not JSON (HTTP ${response.status})`);
+      throw new LastroError('internal', `${new URL(path, this.baseUrl).toString()} returned a body that is not JSON (HTTP ${response.status})`);
     }
   }
 
-  private validate<T>(schema: Parameters<typeof check>[0], body: unknown, path: string): T {
+  /** Checks a response body against its schema; a mismatch is an `internal` {@link LastroError}. */
+  validate<T>(schema: Parameters<typeof check>[0], body: unknown, path: string): T {
     const parsed = check(schema, body);
     if (!parsed.ok) {
       throw new LastroError('internal', `the server's response to ${path} is invalid: ${parsed.message}`);

@@ -7,6 +7,7 @@ export { DECIDED_OPERATION_VISIBLE_MS, type Balances, type PendingOperation } fr
 export type { OverruledChange, OverruledReason, WritableCollectionName } from './conflicts.js';
 export type { PixOutRequest, PreferencesPatch } from './outbox.js';
 export { buildChatMessage, chatQuota, groupChatRooms, type ChatMessageRequest, type ChatQuota, type ChatRoomView } from './chat.js';
+export { fileNameFromDisposition, type AuditExportFile, type AuditExportRequest, type AuditSearchFilters, type SupportApi } from './support-api.js';
 export type {
   ConnectionState,
   LastroClient,
@@ -33,5 +34,11 @@ export type {
   PixKeyType,
   PositionDoc,
   PreferencesDoc,
+  SupportAuditRecord,
+  SupportAuditSearchResponse,
+  SupportAuditVerifyResponse,
+  SupportChatMessage,
+  SupportExportFormat,
+  SupportUser,
   WalletDoc,
 } from '@lastro/protocol';

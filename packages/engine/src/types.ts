@@ -17,6 +17,7 @@ import type { EngineLogger } from './logger.js';
 import type { Balances, PendingOperation } from './operation-stores.js';
 import type { PixOutRequest, PreferencesPatch } from './outbox.js';
 import type { ChatMessageRequest } from './chat.js';
+import type { SupportApi } from './support-api.js';
 
 /**
  * The subset of the WHATWG `WebSocket` the engine uses. The browser's `WebSocket` and the
@@ -185,6 +186,8 @@ export interface LastroClient {
    *   empty or longer than 2,000 characters (nothing is queued).
    */
   sendChatMessage(request: ChatMessageRequest): Promise<string>;
+  /** The support API, for users with the role `support`; other roles get `forbidden` errors. */
+  readonly support: SupportApi;
 }
 
 export type { UserSummary };

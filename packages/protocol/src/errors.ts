@@ -14,6 +14,8 @@ export const ERROR_KINDS = [
   'forbidden',
   /** The addressed resource does not exist. */
   'not_found',
+  /** The request does not fit the resource's current state, such as reviewing a message that is no longer held. */
+  'conflict',
   /** The client speaks a protocol version older than `MIN_SUPPORTED_PROTOCOL_VERSION` or newer than the server. */
   'protocol_version_unsupported',
   /** Too many requests or frames; `retryAfterMs` gives when to try again. */

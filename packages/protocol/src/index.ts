@@ -6,5 +6,6 @@ export * from './chat.js';
 export * from './frames/client.js';
 export * from './frames/server.js';
 export * from './http.js';
+export * from './support.js';
 export * from './validate.js';
 export { StringEnum } from './string-enum.js';

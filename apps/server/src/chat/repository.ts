@@ -70,6 +70,8 @@ export interface ChatRepository {
   listSendTimes(senderId: string, after: string, uncountedReasons: readonly string[]): string[];
   /** Lists a room's messages in `created_at` order, then in insertion order. */
   listRoomMessages(roomId: string): ChatMessage[];
+  /** Lists up to `limit` held messages of every room, oldest first, for support review. */
+  listHeldMessages(limit: number): ChatMessage[];
 }
 
 /** A `chat_messages` row as SQLite returns it. */
@@ -152,6 +154,7 @@ export function createSqliteChatRepository(db: SqliteDatabase): ChatRepository {
      RETURNING *`,
   );
   const listRoom = db.prepare('SELECT * FROM chat_messages WHERE room_id = ? ORDER BY created_at, rowid');
+  const listHeld = db.prepare("SELECT * FROM chat_messages WHERE status = 'held' ORDER BY created_at, rowid LIMIT ?");
 
   return {
     findRoom: (roomId) => {
@@ -198,5 +201,6 @@ export function createSqliteChatRepository(db: SqliteDatabase): ChatRepository {
       return rows.map((row) => row.created_at);
     },
     listRoomMessages: (roomId) => (listRoom.all(roomId) as ChatMessageRow[]).map(messageFromRow),
+    listHeldMessages: (limit) => (listHeld.all(limit) as ChatMessageRow[]).map(messageFromRow),
   };
 }

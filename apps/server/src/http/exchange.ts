@@ -14,6 +14,7 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not Found',
   405: 'Method Not Allowed',
+  409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   500: 'Internal Server Error',
@@ -39,6 +40,8 @@ export class HttpExchange {
   readonly requestId = randomUUID();
   readonly method: string;
   readonly url: string;
+  /** The raw query string without "?", or "" when there is none. */
+  readonly query: string;
   readonly ip: string;
   /** Request logger; `authenticate` adds the user and session ids once authenticated. */
   log: Logger;
@@ -56,6 +59,7 @@ export class HttpExchange {
   ) {
     this.method = req.getMethod().toUpperCase();
     this.url = req.getUrl();
+    this.query = req.getQuery() ?? '';
     req.forEach((key, value) => this.headers.set(key, value));
     this.ip = Buffer.from(res.getRemoteAddressAsText()).toString();
     this.log = logger.child({ requestId: this.requestId });

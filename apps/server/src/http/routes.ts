@@ -5,6 +5,7 @@ import { handleCreateDeposit } from './deposit-routes.js';
 import { HttpExchange } from './exchange.js';
 import { handleOwnLoans } from './me-routes.js';
 import { handleStatic } from './static-files.js';
+import * as support from './support-routes.js';
 import { handlePixWebhook } from './webhook-routes.js';
 
 type Handler = (ctx: ServerContext, exchange: HttpExchange) => void | Promise<void>;
@@ -41,6 +42,13 @@ export function registerRoutes(app: TemplatedApp, ctx: ServerContext): void {
   app.post('/auth/logout', route(ctx, 'logout', handleLogout));
   app.post('/api/v1/deposits', route(ctx, 'deposits', handleCreateDeposit));
   app.get('/api/v1/me/loans', route(ctx, 'own_loans', handleOwnLoans));
+  app.get('/api/v1/support/audit', route(ctx, 'support_audit_search', support.handleSupportAuditSearch));
+  app.get('/api/v1/support/audit/export', route(ctx, 'support_audit_export', support.handleSupportAuditExport));
+  app.get('/api/v1/support/audit/verify', route(ctx, 'support_audit_verify', support.handleSupportAuditVerify));
+  app.get('/api/v1/support/chat/held', route(ctx, 'support_chat_held', support.handleSupportHeldMessages));
+  app.post('/api/v1/support/chat/messages/:id/release', route(ctx, 'support_chat_release', support.handleSupportRelease));
+  app.post('/api/v1/support/chat/messages/:id/reject', route(ctx, 'support_chat_reject', support.handleSupportReject));
+  app.get('/api/v1/support/chat/rooms/:roomId/messages', route(ctx, 'support_chat_room', support.handleSupportRoomMessages));
   app.post('/webhooks/pix', route(ctx, 'pix_webhook', handlePixWebhook));
   app.get(
     '/metrics',
