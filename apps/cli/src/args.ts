@@ -14,6 +14,10 @@ const FLAG_SPECS = {
   valor: { type: 'string' },
   txid: { type: 'string' },
   secret: { type: 'string' },
+  loan: { type: 'string' },
+  investor: { type: 'string' },
+  text: { type: 'string' },
+  timeout: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

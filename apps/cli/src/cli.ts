@@ -1,4 +1,5 @@
 import { parseCommandLine, type Flags } from './args.js';
+import { listChat, sendChat } from './commands/chat.js';
 import { deposit } from './commands/deposit.js';
 import { listLoans } from './commands/loans.js';
 import { simulatePix } from './commands/pix.js';
@@ -17,6 +18,8 @@ const COMMANDS: Record<string, Command> = {
   'loans list': { help: HELP.loansList, run: listLoans },
   deposit: { help: HELP.deposit, run: deposit },
   'pix simulate': { help: HELP.pixSimulate, run: simulatePix },
+  'chat send': { help: HELP.chatSend, run: sendChat },
+  'chat list': { help: HELP.chatList, run: listChat },
 };
 
 /** Finds the command named by the leading words: one word ("deposit") or two ("watch wallet"). */

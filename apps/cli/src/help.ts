@@ -15,9 +15,12 @@ Usage:
   lastro loans list     [--status S] [connection flags]
   lastro deposit        [--valor 500,00] [connection flags]
   lastro pix simulate   --txid TXID --valor 110,00 [--secret S] [--server URL]
+  lastro chat send      --loan ID --text TEXT [--investor ID] [--timeout S] [connection flags]
+  lastro chat list      --loan ID [--investor ID] [connection flags]
 
 Run "lastro <command> --help" for the flags of a command.
-Exit status: 0 success, 1 failure (login, network, server), 2 invalid flag or value.`,
+Exit status: 0 success, 1 failure (login, network, server), 2 invalid flag or value,
+3 chat message rejected by the server ("lastro chat send" only).`,
 
   watchWallet: `Usage: lastro watch wallet [flags]
 
@@ -59,4 +62,39 @@ would, and prints the server's JSON answer.
   --secret S         webhook secret (default: $LASTRO_PIX_WEBHOOK_SECRET or the demo secret)
   --server URL       server base URL (default: $LASTRO_SERVER_URL or http://127.0.0.1:8787)
   -h, --help         show this help`,
+
+  chatSend: `Usage: lastro chat send --loan ID --text TEXT [--investor ID] [--timeout S] [flags]
+
+Sends one chat message in a loan's room, waits for the server's decision and prints
+{"id","status","reason"?,"retryAt"?,"contactKinds"?,"roomId"}. A room is one loan and one
+investor. The server accepts the message, holds it for support (reason off_platform_contact,
+with contactKinds such as phone or pix_key), or rejects it (reason not_a_member, empty,
+too_long, rate_limited with retryAt, or offensive_language).
+
+  --loan ID          loan id, such as emp-00008 ("lastro loans list" prints them)
+  --text TEXT        the message: 1 to 2000 characters (Unicode code points) after
+                     trimming spaces
+  --investor ID      the room's investor. Required for a borrower, who replies in that
+                     investor's room ("lastro chat list" prints investorId). An investor
+                     leaves it out to write in their own room; another investor's id is
+                     rejected by the server as not_a_member.
+  --timeout S        seconds to wait for the decision (default: 30, at most 600); when it
+                     passes, the command exits 1 and the server may still decide the message
+${COMMON}
+
+Exit status: 0 accepted or held, 3 rejected, 1 failure (login, network, no decision in
+time), 2 invalid flag or value.`,
+
+  chatList: `Usage: lastro chat list --loan ID [--investor ID] [flags]
+
+Prints the messages of a loan's chat rooms as JSON lines, oldest first:
+{"id","roomId","investorId","senderId","senderName","senderRole","text","status","reason",
+"createdAt"}, plus retryAt and contactKinds when the server set them. Fields the server has
+not set are null. Other members see only accepted messages; the sender also sees their own
+rejected and held attempts.
+
+  --loan ID          loan id, such as emp-00008
+  --investor ID      only this investor's room. An investor sees their own room without it;
+                     a borrower sees every room of the loan without it.
+${COMMON}`,
 } as const;

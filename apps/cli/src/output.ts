@@ -3,8 +3,8 @@
  * messages for people go to stderr prefixed with "lastro:".
  */
 
-/** Exit status of a command. */
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+/** Exit status of a command. `rejected` is a request the server decided against, such as a chat message. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, rejected: 3 } as const;
 
 /** A failure the CLI reports with a message and an exit status instead of a stack trace. */
 export class CliError extends Error {
