@@ -6,10 +6,16 @@ import { changeLanguage, isLanguage } from './i18n';
 import { trayStateFor } from './lib/connection';
 import { routeHash } from './lib/routes';
 import { useRoute } from './lib/use-route';
+import { BorrowerRequestsScreen } from './screens/borrower/BorrowerRequestsScreen';
+import { ChatConversationScreen } from './screens/chat/ChatConversationScreen';
+import { ChatListScreen } from './screens/chat/ChatListScreen';
+import { ChatNotifications } from './screens/chat/ChatNotifications';
 import { DashboardScreen } from './screens/DashboardScreen';
 import { LoanDetailScreen } from './screens/LoanDetailScreen';
 import { LoginScreen } from './screens/LoginScreen';
 import { OverruledNotice } from './screens/OverruledChanges';
+import { SupportScreen } from './screens/support/SupportScreen';
+import { useIsSupportOnDashboard, useSupportHome } from './screens/support/SupportNavLink';
 import { useLiveStore } from './state/live-store';
 import { useSessionStore } from './state/session';
 
@@ -25,13 +31,24 @@ function NotFoundScreen() {
 
 function RouteContent() {
   const route = useRoute();
+  const role = useSessionStore((state) => state.user?.role);
+  // The dashboard is for investors: useSupportHome moves a support user on to #/support.
+  const supportOnDashboard = useIsSupportOnDashboard();
+  if (supportOnDashboard) return null;
   switch (route.name) {
     case 'loan':
       return <LoanDetailScreen loanId={route.loanId} />;
+    case 'support':
+      return <SupportScreen />;
+    case 'chats':
+      return <ChatListScreen />;
+    case 'chat':
+      return <ChatConversationScreen loanId={route.loanId} investorId={route.investorId} />;
     case 'notFound':
       return <NotFoundScreen />;
     default:
-      return <DashboardScreen />;
+      // Borrowers have no wallet operations: their home is the list of their loan requests.
+      return role === 'borrower' ? <BorrowerRequestsScreen /> : <DashboardScreen />;
   }
 }
 
@@ -111,6 +128,7 @@ export function App() {
   const phase = useSessionStore((state) => state.phase);
   const startupError = useSessionStore((state) => state.startupError);
   useRouteGuard();
+  useSupportHome();
   useDesktopBridge();
   useSyncedLanguage();
 
@@ -128,6 +146,7 @@ export function App() {
     <div className="app">
       <Header />
       {phase === 'signedIn' && <OverruledNotice />}
+      {phase === 'signedIn' && <ChatNotifications />}
       {phase === 'signedIn' ? <SignedInContent /> : <LoginScreen />}
     </div>
   );

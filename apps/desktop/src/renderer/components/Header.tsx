@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { routeHash } from '../lib/routes';
 import { useLiveStore } from '../state/live-store';
 import { endExpiredSession, logOut, useSessionStore } from '../state/session';
+import { ChatNavLinks } from '../screens/chat/ChatNavLinks';
+import { SupportNavLink } from '../screens/support/SupportNavLink';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -18,6 +20,8 @@ export function Header() {
         <span className="header__tagline">{t('app.tagline')}</span>
       </a>
       <div className="header__right">
+        <ChatNavLinks />
+        <SupportNavLink />
         <ConnectionIndicator />
         {status === 'unauthorized' && (
           <button type="button" className="button button--small" onClick={() => void endExpiredSession()}>

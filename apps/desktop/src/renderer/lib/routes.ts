@@ -3,10 +3,27 @@ export type Route =
   | { name: 'login' }
   | { name: 'dashboard' }
   | { name: 'loan'; loanId: string }
+  /** The support console: held messages and the chat audit log (role support). */
+  | { name: 'support' }
+  /** The user's chat conversations. */
+  | { name: 'chats' }
+  /** One conversation: the room of `investorId` on `loanId`. */
+  | { name: 'chat'; loanId: string; investorId: string }
   | { name: 'notFound'; hash: string };
 
 /** Same bound and alphabet as document ids on the wire (at most 64 characters). */
 const LOAN_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** Decodes one path segment and returns it when it is a valid id, or null. */
+function decodeId(segment: string | undefined): string | null {
+  let id: string;
+  try {
+    id = decodeURIComponent(segment ?? '');
+  } catch {
+    return null;
+  }
+  return LOAN_ID_PATTERN.test(id) ? id : null;
+}
 
 /** Parses a location hash such as "#/loans/LOAN_ID" into a route; anything unknown is `notFound`. */
 export function parseRoute(hash: string): Route {
@@ -16,6 +33,18 @@ export function parseRoute(hash: string): Route {
   }
   if (path === '/login') {
     return { name: 'login' };
+  }
+  if (path === '/support') {
+    return { name: 'support' };
+  }
+  if (path === '/chats') {
+    return { name: 'chats' };
+  }
+  const chatMatch = /^\/loans\/([^/]+)\/chat\/([^/]+)$/.exec(path);
+  if (chatMatch !== null) {
+    const loanId = decodeId(chatMatch[1]);
+    const investorId = decodeId(chatMatch[2]);
+    return loanId !== null && investorId !== null ? { name: 'chat', loanId, investorId } : { name: 'notFound', hash };
   }
   const loanMatch = /^\/loans\/([^/]+)$/.exec(path);
   if (loanMatch !== null) {
@@ -41,5 +70,11 @@ export function routeHash(route: Exclude<Route, { name: 'notFound' }>): string {
       return '#/';
     case 'loan':
       return `#/loans/${encodeURIComponent(route.loanId)}`;
+    case 'support':
+      return '#/support';
+    case 'chats':
+      return '#/chats';
+    case 'chat':
+      return `#/loans/${encodeURIComponent(route.loanId)}/chat/${encodeURIComponent(route.investorId)}`;
   }
 }

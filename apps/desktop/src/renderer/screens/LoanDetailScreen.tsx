@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { formatMonthlyRate } from '../lib/loans';
 import { routeHash } from '../lib/routes';
 import { useLiveStore } from '../state/live-store';
+import { useSessionStore } from '../state/session';
+import { ChatPanel } from './chat/ChatPanel';
 import { InvestForm } from './InvestForm';
 import { FundingBar } from './LoanBook';
 
@@ -11,6 +13,7 @@ export function LoanDetailScreen({ loanId }: { loanId: string }) {
   const { t, i18n } = useTranslation();
   const loan = useLiveStore((state) => state.loans.find((candidate) => candidate.id === loanId));
   const synced = useLiveStore((state) => state.sync.initialSyncDone);
+  const user = useSessionStore((state) => state.user);
 
   return (
     <main className="loan-detail">
@@ -62,6 +65,7 @@ export function LoanDetailScreen({ loanId }: { loanId: string }) {
           </dl>
         </article>
         <InvestForm loan={loan} />
+        {user?.role === 'investor' && <ChatPanel loanId={loan.id} investorId={user.id} counterpart={loan.borrowerName} />}
         </div>
       )}
     </main>

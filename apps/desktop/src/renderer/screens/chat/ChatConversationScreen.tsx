@@ -1,0 +1,51 @@
+import { formatBRL } from '@lastro/domain';
+import { chatRoomIdOf } from '@lastro/protocol';
+import { useTranslation } from 'react-i18next';
+import { counterpartName } from '../../lib/chat-rooms';
+import { routeHash } from '../../lib/routes';
+import { useLiveStore } from '../../state/live-store';
+import { useSessionStore } from '../../state/session';
+import { ChatPanel } from './ChatPanel';
+import { useChatRooms } from './hooks';
+import './chat.css';
+
+/**
+ * Shows one conversation on its own screen (`#/loans/LOAN_ID/chat/INVESTOR_ID`), where a borrower
+ * replies to an investor. Only the investor can open a room, so a room without messages is
+ * shown as not found, except to that investor.
+ */
+export function ChatConversationScreen({ loanId, investorId }: { loanId: string; investorId: string }) {
+  const { t } = useTranslation();
+  const user = useSessionStore((state) => state.user);
+  const loan = useLiveStore((state) => state.loans.find((candidate) => candidate.id === loanId));
+  const rooms = useChatRooms();
+  const room = rooms.find((candidate) => candidate.id === chatRoomIdOf(loanId, investorId));
+
+  if (user === null) return null;
+  const backHash = user.role === 'borrower' ? routeHash({ name: 'dashboard' }) : routeHash({ name: 'chats' });
+  const mayOpen = room !== undefined || (user.role === 'investor' && user.id === investorId);
+  return (
+    <main className="chat-screen" data-testid="chat-conversation">
+      <a className="back-link" href={backHash}>← {user.role === 'borrower' ? t('chat.requests.back') : t('chat.list.back')}</a>
+      {!mayOpen ? (
+        <section className="panel" data-testid="chat-conversation-missing">
+          <h1 className="panel__title">{t('chat.panel.notFound')}</h1>
+          <p className="muted">{t('chat.panel.notFoundHint')}</p>
+        </section>
+      ) : (
+        <>
+          <p className="chat-screen__loan" data-testid="chat-conversation-loan">
+            {loan === undefined
+              ? loanId
+              : t('chat.panel.loanSummary', { purpose: loan.purpose, amount: formatBRL(loan.amount), status: t(`loans.statuses.${loan.status}`), loanId })}
+          </p>
+          <ChatPanel
+            loanId={loanId}
+            investorId={investorId}
+            counterpart={room === undefined ? (loan?.borrowerName ?? null) : counterpartName(user, room, loan)}
+          />
+        </>
+      )}
+    </main>
+  );
+}
