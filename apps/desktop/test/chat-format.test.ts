@@ -95,7 +95,7 @@ describe('estimateServerNow', () => {
 
   it('counts a message stored after the device time', () => {
     const messages = [message({ createdAt: '2026-03-10T12:00:05Z' })];
-    expect(chatQuota(messages, USER, device).remaining).toBe(10);
+    expect(chatQuota(messages, USER, device).remaining).toBe(9);
     expect(chatQuota(messages, USER, estimateServerNow(messages, device)).remaining).toBe(9);
   });
 });

@@ -90,6 +90,15 @@ describe('chat over the sync socket', () => {
     await investorSocket.next((frame) => frame.type === 'changes' && frame.collection === 'chatMessages' && frame.documents.some((doc) => doc.id === reply.id));
   });
 
+  it('marks the loans whose borrower can chat', async () => {
+    const socket = await connect(investor);
+
+    const loans = (await socket.pull('loans', null, 1000)).documents as unknown as { id: string; chatAvailable?: boolean }[];
+
+    expect(loans.find((loan) => loan.id === LOAN)?.chatAvailable).toBe(true);
+    expect(loans.find((loan) => loan.id === 'emp-00001')?.chatAvailable).toBe(false);
+  });
+
   it('normalises the text to NFC on the server', async () => {
     const socket = await connect(investor);
     const decomposed = 'Qual e\u0301 o prazo?';

@@ -120,7 +120,10 @@ export function chatQuota(messages: readonly ChatMessageDoc[], userId: string, n
   for (const message of messages) {
     if (message.senderId !== userId) continue;
     if (message.reason !== undefined && UNCOUNTED_REASONS.has(message.reason)) continue;
-    counted.push(message.status === 'pending' || message.createdAt === undefined ? nowMs : Date.parse(message.createdAt));
+    // A server time ahead of the device clock counts as now, so a slow device clock never
+    // leaves a just-decided message out of the count.
+    const at = message.status === 'pending' || message.createdAt === undefined ? nowMs : Date.parse(message.createdAt);
+    counted.push(Math.min(at, nowMs));
   }
   const decision = checkChatRateLimit(counted, nowMs);
   if (decision.allowed) {

@@ -94,6 +94,8 @@ export const LoanDocSchema = Type.Object({
   termMonths: Type.Integer({ minimum: 1, maximum: 120 }),
   grade: StringEnum(LOAN_GRADES),
   status: StringEnum(LOAN_STATUSES),
+  /** True when the borrower has an account on the platform, so investors can chat with them. */
+  chatAvailable: Type.Optional(Type.Boolean()),
   createdAt: Timestamp,
   updatedAt: Timestamp,
   seq: Seq,

@@ -222,3 +222,18 @@ test('offline message waits, and the hourly limit stops the composer', async ({ 
     await closeAll([investor]);
   }
 });
+
+test('a loan whose borrower has no account offers no chat', async ({ browser }) => {
+  const investor = await logInAsInvestor(browser, DEMO_INVESTOR);
+  try {
+    // Only every 40th loan from the 8th belongs to a borrower account; the first does not.
+    await new LoanDetailPage(investor.page).open('emp-00001');
+
+    await expect(investor.page.getByTestId('chat-unavailable')).toHaveText(
+      'O tomador deste pedido não tem conta na plataforma, então o chat não está disponível.',
+    );
+    await expect(investor.chat.panel.root).toHaveCount(0);
+  } finally {
+    await closeAll([investor]);
+  }
+});

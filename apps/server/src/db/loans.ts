@@ -3,7 +3,7 @@ import { nextSeq, type SqliteDatabase } from './database.js';
 import { loanDoc, type LoanRow } from './rows.js';
 
 /** Fields of a new loan request; the repository assigns `seq`. */
-export type NewLoan = Omit<LoanDoc, 'seq'> & { borrowerUserId: string | null };
+export type NewLoan = Omit<LoanDoc, 'seq' | 'chatAvailable'> & { borrowerUserId: string | null };
 
 export interface LoanRepository {
   /** Inserts a loan with the next change sequence. Call inside a transaction. */

@@ -89,6 +89,7 @@ export function loanDoc(row: LoanRow): LoanDoc {
     termMonths: row.term_months,
     grade: row.grade,
     status: row.status,
+    chatAvailable: row.borrower_user_id !== null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     seq: row.seq,

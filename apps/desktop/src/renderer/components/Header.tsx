@@ -7,6 +7,13 @@ import { SupportNavLink } from '../screens/support/SupportNavLink';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
 
+/** The tagline names the area the signed-in role works in. */
+function taglineKey(role: string | undefined): string {
+  if (role === 'borrower') return 'app.taglineBorrower';
+  if (role === 'support') return 'app.taglineSupport';
+  return 'app.tagline';
+}
+
 export function Header() {
   const { t } = useTranslation();
   const user = useSessionStore((state) => state.user);
@@ -17,7 +24,7 @@ export function Header() {
       <a className="header__brand" href={routeHash({ name: 'dashboard' })}>
         <span className="header__logo" aria-hidden="true">L</span>
         {t('app.name')}
-        <span className="header__tagline">{t('app.tagline')}</span>
+        <span className="header__tagline">{t(taglineKey(user?.role))}</span>
       </a>
       <div className="header__right">
         <ChatNavLinks />

@@ -64,8 +64,13 @@ export function LoanDetailScreen({ loanId }: { loanId: string }) {
             <dd className="mono">{loan.id}</dd>
           </dl>
         </article>
-        <InvestForm loan={loan} />
-        {user?.role === 'investor' && <ChatPanel loanId={loan.id} investorId={user.id} counterpart={loan.borrowerName} />}
+        {user?.role === 'investor' && <InvestForm loan={loan} />}
+        {user?.role === 'investor' && loan.chatAvailable === true && (
+          <ChatPanel loanId={loan.id} investorId={user.id} counterpart={loan.borrowerName} />
+        )}
+        {user?.role === 'investor' && loan.chatAvailable !== true && (
+          <p className="panel muted loan-detail__no-chat" data-testid="chat-unavailable">{t('chat.unavailable')}</p>
+        )}
         </div>
       )}
     </main>
