@@ -478,6 +478,13 @@ describe('chat audit log', () => {
       expect(seqs(searchAudit(db, { userId: 'investor-1', roomId: 'loan-1', limit: 10 }))).toEqual([4, 1]);
     });
 
+    it('finds the reviews a support user made', () => {
+      appendMany([input({ userId: 'investor-2', roomId: 'loan-1', decision: 'released', actorId: 'support-1', text: 'Qual o prazo?' })]);
+
+      expect(seqs(searchAudit(db, { userId: 'support-1', limit: 10 }))).toEqual([5]);
+      expect(seqs(searchAudit(db, { userId: 'investor-2', limit: 10 }))).toEqual([5, 2]);
+    });
+
     it('matches text without case and accents', () => {
       expect(seqs(searchAudit(db, { text: 'NÃO', limit: 10 }))).toEqual([3, 1]);
       expect(seqs(searchAudit(db, { text: 'nao', limit: 1 }))).toEqual([3]);

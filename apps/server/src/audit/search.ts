@@ -7,6 +7,7 @@ export const MAX_AUDIT_SEARCH_LIMIT = 1000;
 
 /** Filters of {@link searchAudit}; every given filter must match. */
 export interface AuditSearchQuery {
+  /** Records of messages this user sent, and of reviews this support user made. */
   userId?: string;
   roomId?: string;
   /** Earliest `recorded_at`, included (RFC 3339). */
@@ -47,8 +48,9 @@ export function searchAudit(db: SqliteDatabase, query: AuditSearchQuery): AuditR
   const conditions: string[] = [];
   const parameters: (string | number)[] = [];
   if (query.userId !== undefined) {
-    conditions.push('user_id = ?');
-    parameters.push(query.userId);
+    // The user who sent the message, or the support user who released or rejected it.
+    conditions.push('(user_id = ? OR actor_id = ?)');
+    parameters.push(query.userId, query.userId);
   }
   if (query.roomId !== undefined) {
     conditions.push('room_id = ?');
