@@ -2,9 +2,11 @@ import type { ChatMessageDoc } from '@lastro/protocol';
 import { describe, expect, it } from 'vitest';
 import { chatSendErrorKey } from '../src/renderer/lib/chat-errors';
 import { describeChatQuota, estimateServerNow, formatTimeSaoPaulo } from '../src/renderer/lib/chat-quota';
-import { chatQuota, conversationHash, counterpartName, groupChatRooms, roomIdOnScreen } from '../src/renderer/lib/chat-rooms';
+import { chatQuota, conversationHash, counterpartName, describeRoomLoan, groupChatRooms, roomIdOnScreen } from '../src/renderer/lib/chat-rooms';
 import { describeOwnMessageStatus } from '../src/renderer/lib/chat-status';
 import { LastroError } from '@lastro/engine';
+import i18next, { type TFunction } from 'i18next';
+import chatEn from '../src/renderer/i18n/chat.en.json';
 import ptBR from '../src/renderer/i18n/chat.pt-BR.json';
 
 const USER = 'investor-1';
@@ -53,12 +55,11 @@ describe('describeChatQuota', () => {
   it('counts the remaining messages of the hour', () => {
     const messages = [message({ createdAt: '2026-03-10T12:00:00Z' }), message({ createdAt: '2026-03-10T12:10:00Z' })];
     const text = describeChatQuota(chatQuota(messages, USER, now), 'pt-BR');
-    expect(text).toEqual({ key: 'chat.quota.remaining', values: { remaining: 8, limit: 10 } });
-    expect(ptBR.quota.remaining).toBe('{{remaining}} de {{limit}} mensagens nesta hora');
+    expect(text).toEqual({ key: 'chat.quota.remaining', values: { count: 8, limit: 10 } });
   });
 
   it('shows the full quota without messages', () => {
-    expect(describeChatQuota(chatQuota([], USER, now), 'pt-BR').values).toEqual({ remaining: 10, limit: 10 });
+    expect(describeChatQuota(chatQuota([], USER, now), 'pt-BR').values).toEqual({ count: 10, limit: 10 });
   });
 
   it('names the São Paulo time when the quota is used up', () => {
@@ -73,7 +74,7 @@ describe('describeChatQuota', () => {
 
   it('does not count rate-limited attempts', () => {
     const messages = [message({ status: 'rejected', reason: 'rate_limited', retryAt: '2026-03-10T13:00:00Z' })];
-    expect(describeChatQuota(chatQuota(messages, USER, now), 'pt-BR').values).toEqual({ remaining: 10, limit: 10 });
+    expect(describeChatQuota(chatQuota(messages, USER, now), 'pt-BR').values).toEqual({ count: 10, limit: 10 });
   });
 });
 
@@ -179,9 +180,62 @@ describe('chat room helpers', () => {
       message({ senderId: 'borrower-1', senderName: 'Carla Menezes' }),
     ]);
     expect(counterpartName(investor, view!, undefined)).toBe('Carla Menezes');
+    // The name the messages carry wins over the loan book's masked name.
+    expect(counterpartName(investor, view!, { borrowerName: 'Carla M.' })).toBe('Carla Menezes');
     expect(counterpartName(borrower, view!, undefined)).toBe('Ana Ribeiro');
     const [onlyOwn] = groupChatRooms([message({ senderId: USER, senderName: 'Ana Ribeiro' })]);
     expect(counterpartName(investor, onlyOwn!, { borrowerName: 'Carla M.' })).toBe('Carla M.');
     expect(counterpartName(borrower, onlyOwn!, { borrowerName: 'Carla M.' })).toBe('Ana Ribeiro');
+  });
+});
+
+describe('chat room loan', () => {
+  it('names the purpose and the loan id', () => {
+    expect(describeRoomLoan('emp-00008', { purpose: 'Capital de giro' })).toBe('Capital de giro · emp-00008');
+  });
+
+  it('falls back to the loan id', () => {
+    expect(describeRoomLoan('emp-00048', undefined)).toBe('emp-00048');
+  });
+});
+
+describe('chat texts in i18next', () => {
+  /** Builds the `t` of one language with the chat texts mounted under `chat.`, as the app does. */
+  async function translator(language: 'pt-BR' | 'en'): Promise<TFunction> {
+    const instance = i18next.createInstance();
+    await instance.init({
+      resources: { 'pt-BR': { translation: { chat: ptBR } }, en: { translation: { chat: chatEn } } },
+      lng: language,
+      interpolation: { escapeValue: false },
+    });
+    return instance.t;
+  }
+
+  it('words the pt-BR quota as messages left', async () => {
+    const t = await translator('pt-BR');
+    expect(t('chat.quota.remaining', { count: 10, limit: 10 })).toBe('Restam 10 de 10 mensagens nesta hora');
+    expect(t('chat.quota.remaining', { count: 1, limit: 10 })).toBe('Resta 1 de 10 mensagens nesta hora');
+  });
+
+  it('words the English quota as messages left', async () => {
+    const t = await translator('en');
+    expect(t('chat.quota.remaining', { count: 10, limit: 10 })).toBe('10 of 10 messages left this hour');
+    expect(t('chat.quota.remaining', { count: 1, limit: 10 })).toBe('1 of 10 messages left this hour');
+  });
+
+  it('says held and rejected messages count', async () => {
+    expect(await translator('pt-BR').then((t) => t('chat.quota.hint'))).toMatch(/retidas .* recusadas .* contam no limite/);
+    expect(await translator('en').then((t) => t('chat.quota.hint'))).toMatch(/held .* rejected .* count toward the hourly limit/);
+  });
+
+  it('formats the counter in the UI language', async () => {
+    expect((await translator('pt-BR'))('chat.composer.counter', { length: 1234, max: 2000 })).toBe('1.234 / 2.000');
+    expect((await translator('en'))('chat.composer.counter', { length: 1234, max: 2000 })).toBe('1,234 / 2,000');
+  });
+
+  it('gives the borrower a hint of their own', async () => {
+    const t = await translator('pt-BR');
+    expect(t('chat.panel.hint')).toMatch(/^Tire dúvidas sobre o pedido/);
+    expect(t('chat.panel.hintBorrower')).toMatch(/^Responda às dúvidas dos investidores sobre o seu pedido/);
   });
 });

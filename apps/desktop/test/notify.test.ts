@@ -118,7 +118,7 @@ describe('unavailableOsNotifications', () => {
   it('reports not available instead of success', async () => {
     expect(unavailableOsNotifications.isAvailable()).toBe(false);
     await expect(
-      unavailableOsNotifications.show({ messageId: 'm', title: 'Carla', body: 'Oi', hash: '#/chats' }),
+      unavailableOsNotifications.show({ messageId: 'm', title: 'Carla', loan: 'Capital de giro · emp-00008', body: 'Oi', hash: '#/chats' }),
     ).resolves.toEqual({ shown: false, reason: 'not_available' });
   });
 });

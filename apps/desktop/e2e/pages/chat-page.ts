@@ -3,21 +3,28 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** The chat panel of one conversation, on the loan detail or on its own screen. */
 export class ChatPanel {
   readonly root: Locator;
+  readonly title: Locator;
+  readonly hint: Locator;
   readonly messages: Locator;
   readonly empty: Locator;
   readonly input: Locator;
   readonly sendButton: Locator;
   readonly quota: Locator;
+  /** The tooltip marker that names the messages counted toward the limit. */
+  readonly quotaHint: Locator;
   readonly counter: Locator;
   readonly error: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('chat-panel');
+    this.title = this.root.getByTestId('chat-panel-title');
+    this.hint = this.root.getByTestId('chat-panel-hint');
     this.messages = this.root.getByTestId('chat-message');
     this.empty = this.root.getByTestId('chat-empty');
     this.input = this.root.getByTestId('chat-input');
     this.sendButton = this.root.getByTestId('chat-send');
     this.quota = this.root.getByTestId('chat-quota');
+    this.quotaHint = this.root.getByTestId('chat-quota-hint');
     this.counter = this.root.getByTestId('chat-counter');
     this.error = this.root.getByTestId('chat-error');
   }
@@ -59,6 +66,8 @@ export class ChatPage {
   readonly rooms: Locator;
   readonly borrowerRequests: Locator;
   readonly conversationMissing: Locator;
+  /** The back link of a conversation screen. */
+  readonly back: Locator;
 
   constructor(readonly page: Page) {
     this.panel = new ChatPanel(page);
@@ -71,6 +80,7 @@ export class ChatPage {
     this.rooms = page.getByTestId('chat-room');
     this.borrowerRequests = page.getByTestId('borrower-requests');
     this.conversationMissing = page.getByTestId('chat-conversation-missing');
+    this.back = page.getByTestId('chat-back');
   }
 
   /** Opens a location hash without a reload, as a link would. */

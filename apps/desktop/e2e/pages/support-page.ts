@@ -4,6 +4,8 @@ import { expect, type Download, type Locator, type Page } from '@playwright/test
 export class SupportPage {
   readonly root: Locator;
   readonly navLink: Locator;
+  /** The count of held messages waiting, on the header link. */
+  readonly navHeldCount: Locator;
   readonly forbidden: Locator;
   readonly heldQueue: Locator;
   readonly heldMessages: Locator;
@@ -27,6 +29,7 @@ export class SupportPage {
   constructor(readonly page: Page) {
     this.root = page.getByTestId('support-console');
     this.navLink = page.getByTestId('nav-support');
+    this.navHeldCount = page.getByTestId('nav-support-held');
     this.forbidden = page.getByTestId('support-forbidden');
     this.heldQueue = page.getByTestId('held-queue');
     this.heldMessages = page.getByTestId('held-message');

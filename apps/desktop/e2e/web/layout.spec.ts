@@ -1,6 +1,10 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { ChatPage } from '../pages/chat-page';
+import { LoanDetailPage } from '../pages/loan-detail-page';
+import { LoginPage } from '../pages/login-page';
+import { SupportPage } from '../pages/support-page';
 import { logInAsInvestor } from '../scenarios';
-import { useLastroServer } from '../support/server';
+import { DEMO_PASSWORD, useLastroServer } from '../support/server';
 
 const server = useLastroServer();
 
@@ -128,3 +132,111 @@ test('narrow window hides purpose and UF', async ({ page }) => {
   await expect(page.getByRole('columnheader', { name: 'Finalidade' })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'UF' })).toBeVisible();
 });
+
+/** Window sizes the chat screens are checked at: a small laptop, a common laptop and a desktop. */
+const CHAT_VIEWPORTS = [
+  { width: 1024, height: 700 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+];
+
+/** A loan of the demo borrower, so its chat is available. */
+const CHAT_LOAN = 'emp-00008';
+
+/** Checks that the page does not scroll sideways. */
+async function expectNoHorizontalOverflow(page: Page, label: string): Promise<void> {
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(widths.scroll, `${label} scrolls sideways`).toBeLessThanOrEqual(widths.client);
+}
+
+/**
+ * Checks that the element lies wholly inside the window while the page is scrolled to its top,
+ * so it is reachable without scrolling the page. Typing into a field scrolls it into view, so
+ * the page goes back to the top first.
+ */
+async function expectInWindow(page: Page, locator: Locator, label: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const box = await locator.boundingBox();
+  const size = page.viewportSize();
+  expect(box, `${label} is not rendered`).not.toBeNull();
+  expect(size).not.toBeNull();
+  expect(box!.y, `${label} starts above the window`).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height, `${label} ends below the window`).toBeLessThanOrEqual(size!.height + EPSILON_PX);
+  expect(box!.x + box!.width, `${label} ends right of the window`).toBeLessThanOrEqual(size!.width + EPSILON_PX);
+}
+
+/** Saves a full-window screenshot next to the test's other output, to look at after a run. */
+async function snapshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+async function logInWith(browser: Browser, viewport: { width: number; height: number }, email: string): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  await page.goto(`${server().appUrl}#/login`);
+  const login = new LoginPage(page);
+  await login.expectVisible();
+  await login.logIn(email, DEMO_PASSWORD);
+  return page;
+}
+
+for (const viewport of CHAT_VIEWPORTS) {
+  const size = `${viewport.width}x${viewport.height}`;
+
+  test(`chat screens fit the window at ${size}`, async ({ browser }, testInfo) => {
+    const investorPage = await logInWith(browser, viewport, 'investidor@lastro.demo');
+    const borrowerPage = await logInWith(browser, viewport, 'tomador@lastro.demo');
+    const supportPage = await logInWith(browser, viewport, 'suporte@lastro.demo');
+    try {
+      // Investor: the loan detail keeps the composer in the window beside the loan.
+      const investor = new ChatPage(investorPage);
+      await expect(investorPage.getByTestId('nav-chats')).toBeVisible({ timeout: 30_000 });
+      await new LoanDetailPage(investorPage).open(CHAT_LOAN);
+      await expect(investor.panel.root).toBeVisible();
+      const text = `Pergunta de leiaute em ${size}.`;
+      await investor.panel.send(text);
+      await expect(investor.panel.message(text)).toHaveAttribute('data-status', 'accepted');
+      await expectInWindow(investorPage, investor.panel.input, 'investor composer input');
+      await expectInWindow(investorPage, investor.panel.sendButton, 'investor send button');
+      await expectInWindow(investorPage, investor.panel.quota, 'investor quota');
+      await expectNoHorizontalOverflow(investorPage, 'investor loan detail');
+      await snapshot(investorPage, testInfo, `investor-loan-${size}`);
+
+      await investor.openChatList();
+      await expect(investor.rooms.first()).toBeVisible();
+      await expectNoHorizontalOverflow(investorPage, 'investor conversations');
+      await snapshot(investorPage, testInfo, `investor-chats-${size}`);
+
+      // Borrower: "Meus pedidos", then the conversation filling the window.
+      const borrower = new ChatPage(borrowerPage);
+      const request = borrower.loanRequest(CHAT_LOAN);
+      await expect(request.getByTestId('chat-room').first()).toBeVisible({ timeout: 30_000 });
+      await expectNoHorizontalOverflow(borrowerPage, 'borrower requests');
+      await snapshot(borrowerPage, testInfo, `borrower-requests-${size}`);
+
+      await request.getByTestId('chat-room').first().getByRole('link').click();
+      await expect(borrower.panel.message(text)).toBeVisible();
+      await expectInWindow(borrowerPage, borrower.panel.input, 'borrower composer input');
+      await expectInWindow(borrowerPage, borrower.panel.sendButton, 'borrower send button');
+      await expectNoHorizontalOverflow(borrowerPage, 'borrower conversation');
+      const panelBox = await borrower.panel.root.boundingBox();
+      expect(panelBox, 'borrower chat panel is not rendered').not.toBeNull();
+      // The conversation uses the height of the window, not a short fixed list.
+      expect(panelBox!.y + panelBox!.height, 'the borrower conversation leaves the bottom of the window empty').toBeGreaterThan(viewport.height - 60);
+      await snapshot(borrowerPage, testInfo, `borrower-conversation-${size}`);
+
+      // Support console.
+      const support = new SupportPage(supportPage);
+      await support.expectLoaded();
+      await expect(support.heldQueue).toHaveAttribute('data-count', /^\d+$/);
+      await expectNoHorizontalOverflow(supportPage, 'support console');
+      await snapshot(supportPage, testInfo, `support-${size}`);
+    } finally {
+      for (const page of [investorPage, borrowerPage, supportPage]) {
+        await page.context().close();
+      }
+    }
+  });
+}

@@ -156,12 +156,23 @@ test('support reviews held messages, searches the audit, verifies the chain and 
   await expect(support.navLink).toBeVisible();
 
   await expect(support.heldMessages).toHaveCount(2);
+  await expect(support.navHeldCount).toHaveText('2');
   const releaseRow = support.heldMessage(toRelease!.id);
   await expect(releaseRow.getByTestId('held-text')).toHaveText('Me chama no WhatsApp (11) 98765-4321');
   await expect(releaseRow.getByTestId('held-sender')).toHaveText('Ana Ribeiro · investidor@lastro.demo');
   await expect(releaseRow).toContainText('telefone');
   await expect(releaseRow).toContainText(`Empréstimo ${LOAN}`);
   await expect(support.heldMessage(toReject!.id)).toContainText('e-mail');
+  await expect(releaseRow.getByTestId('held-parties')).toContainText('Investidor: Ana Ribeiro');
+
+  // The room's other messages show on request, with their decisions.
+  await releaseRow.getByTestId('held-history-toggle').click();
+  const history = releaseRow.getByTestId('held-history-message');
+  await expect(history).toHaveCount(1);
+  await expect(history.first()).toHaveAttribute('data-status', 'held');
+  await expect(history.first()).toContainText('Meu e-mail é ana@example.com, me escreve lá');
+  await releaseRow.getByTestId('held-history-toggle').click();
+  await expect(history).toHaveCount(0);
 
   await support.review(toRelease!.id, 'release');
   await expect(support.heldNotice).toHaveText('Mensagem liberada.');
@@ -170,6 +181,7 @@ test('support reviews held messages, searches the audit, verifies the chain and 
   await expect(support.heldNotice).toHaveText('Mensagem rejeitada.');
   await expect(support.heldMessages).toHaveCount(0);
   await expect(page.getByTestId('held-empty')).toBeVisible();
+  await expect(support.navHeldCount).toHaveCount(0);
 
   await support.searchByText('whatsapp');
   await expect(support.resultRows).toHaveCount(2);
@@ -179,8 +191,8 @@ test('support reviews held messages, searches the audit, verifies the chain and 
   await expect(support.resultRows.nth(1)).toHaveAttribute('data-decision', 'held');
   await expect(support.resultRows.nth(1)).toContainText('Ana Ribeiro (investidor@lastro.demo)');
   await expect(support.resultRows.nth(1)).toContainText('Me chama no WhatsApp (11) 98765-4321');
-  // Times show in São Paulo as dd/mm/yyyy hh:mm:ss.
-  await expect(support.resultRows.nth(1)).toContainText(/\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}/);
+  // Times show in São Paulo as dd/mm/yyyy hh:mm, as everywhere else in the app.
+  await expect(support.resultRows.nth(1).locator('time')).toHaveText(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
 
   await support.searchByText('nada parecido com isso');
   await expect(support.searchEmpty).toBeVisible();
@@ -204,6 +216,62 @@ test('support reviews held messages, searches the audit, verifies the chain and 
   expect(rows[1]![6]).toBe('Meu e-mail é ana@example.com, me escreve lá');
   expect(rows.every((row) => row[2] === investor.userId && /^[0-9a-f]{64}$/.test(row.at(-1) ?? ''))).toBe(true);
   await expect(support.exportDone).toContainText('(4 registros)');
+
+  // The next search clears the download message.
+  await support.searchByText('whatsapp');
+  await expect(support.resultRows).toHaveCount(2);
+  await expect(support.exportDone).toHaveCount(0);
+});
+
+test('held queue follows new held messages live', async ({ page, browser, request }) => {
+  const login = new LoginPage(page);
+  await login.expectVisible();
+  await login.logIn(DEMO_SUPPORT, DEMO_PASSWORD);
+  const support = new SupportPage(page);
+  await support.expectLoaded();
+  await expect(support.heldQueue).toHaveAttribute('data-count', /^\d+$/);
+  const before = Number(await support.heldQueue.getAttribute('data-count'));
+
+  const investor = await apiLogin(request, DEMO_INVESTOR);
+  const [held] = await sendChatMessages(browser, investor.token, investor.userId, ['Meu PIX é o CPF 123.456.789-09']);
+  expect(held!.status).toBe('held');
+
+  // No click on Atualizar: sync brings the message, and the queue and the header count follow.
+  await expect(support.heldMessage(held!.id)).toBeVisible();
+  await expect(support.heldMessages).toHaveCount(before + 1);
+  await expect(support.navHeldCount).toHaveText(String(before + 1));
+
+  await support.review(held!.id, 'reject');
+  await expect(support.heldMessage(held!.id)).toHaveCount(0);
+  await expect(support.heldMessages).toHaveCount(before);
+});
+
+test('audit search explains bad filters', async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.expectVisible();
+  await login.logIn(DEMO_SUPPORT, DEMO_PASSWORD);
+  const support = new SupportPage(page);
+  await support.expectLoaded();
+  const auditCalls: string[] = [];
+  page.on('request', (sent) => {
+    if (sent.url().includes('/api/v1/support/audit')) auditCalls.push(sent.url());
+  });
+
+  await support.searchUser.fill('ninguem@lastro.demo');
+  await support.searchSubmit.click();
+  await expect(support.searchError).toContainText('Usuário não encontrado: ninguem@lastro.demo');
+  await expect(support.searchEmpty).toHaveCount(0);
+  expect(auditCalls).toHaveLength(1);
+
+  // A period that starts after it ends is refused before any request.
+  await support.searchUser.fill('');
+  await support.searchFrom.fill('2026-12-05T10:00:00');
+  await support.searchTo.fill('2026-12-01T09:00:00');
+  await support.searchSubmit.click();
+  await expect(support.searchError).toHaveText('O início do período (05/12/2026 10:00) deve ser anterior ao fim (01/12/2026 09:00).');
+  await support.exportCsv.click();
+  await expect(support.searchError).toContainText('O início do período');
+  expect(auditCalls).toHaveLength(1);
 });
 
 test('an investor has no support console', async ({ page }) => {

@@ -29,11 +29,12 @@ export function formatTimeSaoPaulo(iso: string, locale: string): string {
 
 /**
  * Describes the chat quota for the composer: how many messages remain this hour, or, when
- * none do, the time in America/Sao_Paulo from which sending is possible again.
+ * none do, the time in America/Sao_Paulo from which sending is possible again. The remaining
+ * number is passed as `count`, so the texts can agree with it ("Resta 1", "Restam 10").
  */
 export function describeChatQuota(quota: ChatQuota, locale: string): TranslatedText {
   if (quota.remaining > 0 || quota.retryAt === null) {
-    return { key: 'chat.quota.remaining', values: { remaining: quota.remaining, limit: quota.limit } };
+    return { key: 'chat.quota.remaining', values: { count: quota.remaining, limit: quota.limit } };
   }
   return { key: 'chat.quota.exhausted', values: { limit: quota.limit, time: formatTimeSaoPaulo(quota.retryAt, locale) } };
 }

@@ -39,8 +39,9 @@ export function roomIdOnScreen(route: Route, user: ChatUser): string | null {
 
 /**
  * Returns the name of the other party of a room: for an investor the loan's borrower, for a
- * borrower the investor. The name comes from the other party's messages (`senderName`),
- * else, for an investor, from the loan book's `borrowerName`. Returns null when neither has one.
+ * borrower the investor. The name comes from the other party's latest message (`senderName`,
+ * the name the server signs messages with), else, for an investor, from the loan book's
+ * `borrowerName`. Returns null when neither has one. Titles, lists and toasts all use this rule.
  */
 export function counterpartName(
   user: ChatUser,
@@ -57,4 +58,12 @@ export function counterpartName(
     return loan.borrowerName;
   }
   return null;
+}
+
+/**
+ * Describes the loan a conversation is about, "Capital de giro · emp-00008", or only the loan
+ * id while the loan is not in the local loan book.
+ */
+export function describeRoomLoan(loanId: string, loan: Pick<LoanDoc, 'purpose'> | undefined): string {
+  return loan === undefined ? loanId : `${loan.purpose} · ${loanId}`;
 }

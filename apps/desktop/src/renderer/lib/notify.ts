@@ -56,6 +56,8 @@ export interface ChatNotification {
   messageId: string;
   /** The sender's name. */
   title: string;
+  /** The loan the conversation is about, "Capital de giro · emp-00008", so two rooms with one person stay apart. */
+  loan: string;
   /** A preview of the text. */
   body: string;
   /** Location hash of the conversation, opened when the user clicks the notification. */

@@ -1,8 +1,10 @@
+import { formatDateTimeSaoPaulo, isRfc3339DateTime } from '@lastro/domain';
+import type { ChatMessageDoc } from '@lastro/protocol';
 import { errorKind } from './errors';
 
 /**
- * Helpers of the support console that need no React: period conversion, time formatting,
- * error messages and the file download.
+ * Helpers of the support console that need no React: period conversion and checks, time
+ * formatting, error messages, the held-message count and the file download.
  */
 
 /**
@@ -28,35 +30,75 @@ export function saoPauloInputToRfc3339(value: string): string | undefined | null
   return `${match[1]}T${match[2]}${match[3] ?? ':00'}${SAO_PAULO_OFFSET}`;
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
 /**
- * Formats an instant in America/Sao_Paulo with seconds, because audit records a few seconds
- * apart must stay distinguishable: "04/12/2026 17:00:05" in pt-BR.
+ * Formats an instant in America/Sao_Paulo as the rest of the app does ("04/12/2026 17:00" in
+ * pt-BR, Intl's order in English). A value that is not an RFC 3339 date-time is shown as it is.
  */
 export function formatSupportTime(iso: string, language: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) {
-    return iso;
+  return isRfc3339DateTime(iso) ? formatDateTimeSaoPaulo(iso, language) : iso;
+}
+
+/** A translation key of the support console with its interpolation values. */
+export interface SupportText {
+  key: string;
+  values?: Record<string, string>;
+}
+
+/**
+ * Checks the period of the audit form before any request: both bounds must be complete local
+ * date-times, and the start must come before the end. Returns the RFC 3339 bounds, or the
+ * message to show, naming the values to fix.
+ */
+export function checkAuditPeriod(
+  fromInput: string,
+  toInput: string,
+  language: string,
+): { from?: string; to?: string } | { error: SupportText } {
+  const from = saoPauloInputToRfc3339(fromInput);
+  const to = saoPauloInputToRfc3339(toInput);
+  if (from === null || to === null) {
+    return { error: { key: 'supportConsole.search.invalidPeriod' } };
   }
-  const locale = language === 'en' ? 'en-GB' : 'pt-BR';
-  let format = formats.get(locale);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat(locale, {
-      timeZone: 'America/Sao_Paulo',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    formats.set(locale, format);
+  // Both bounds carry the same offset and layout, so comparing the strings compares the instants.
+  if (from !== undefined && to !== undefined && from >= to) {
+    const values = { from: formatSupportTime(from, language), to: formatSupportTime(to, language) };
+    return { error: { key: 'supportConsole.search.periodOrder', values } };
   }
-  const parts = format.formatToParts(date);
-  const value = (type: Intl.DateTimeFormatPartTypes): string => parts.find((part) => part.type === type)?.value ?? '';
-  return `${value('day')}/${value('month')}/${value('year')} ${value('hour')}:${value('minute')}:${value('second')}`;
+  return { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
+}
+
+/**
+ * Returns the message of a failed audit search. An e-mail that no user has gets a message
+ * naming it, because the generic "not found" does not say which filter missed.
+ */
+export function auditSearchFailure(error: unknown, userFilter: string): SupportText {
+  const field: unknown = typeof error === 'object' && error !== null ? Reflect.get(error, 'field') : undefined;
+  if (errorKind(error) === 'not_found' && field === 'user') {
+    return { key: 'supportConsole.search.userNotFound', values: { user: userFilter.trim() } };
+  }
+  return { key: supportErrorKey(error) };
+}
+
+/**
+ * Counts the held messages waiting for review: those the last queue load returned and those
+ * the live store holds as held, less those the live store already shows as decided.
+ */
+export function countWaitingHeld(live: readonly Pick<ChatMessageDoc, 'id' | 'status'>[], queueIds: readonly string[]): number {
+  const waiting = new Set(queueIds);
+  for (const message of live) {
+    if (message.status === 'held') waiting.add(message.id);
+    else waiting.delete(message.id);
+  }
+  return waiting.size;
+}
+
+/** Returns the ids of the held messages in the live store, sorted and joined, to notice when that set changes. */
+export function heldIdsKey(live: readonly Pick<ChatMessageDoc, 'id' | 'status'>[]): string {
+  return live
+    .filter((message) => message.status === 'held')
+    .map((message) => message.id)
+    .sort()
+    .join(',');
 }
 
 /** Translation key (under `supportConsole.errors`) of a failed support call. */

@@ -30,7 +30,7 @@ export function LoanDetailScreen({ loanId }: { loanId: string }) {
         </section>
       )}
       {loan !== undefined && (
-        <div className="loan-detail__layout">
+        <div className={`loan-detail__layout${user?.role === 'investor' ? ' loan-detail__layout--chat' : ''}`}>
         <article className="panel loan-detail__card" data-testid="loan-detail" data-loan-id={loan.id}>
           <header className="loan-detail__header">
             <h1>{loan.borrowerName}</h1>
@@ -66,7 +66,7 @@ export function LoanDetailScreen({ loanId }: { loanId: string }) {
         </article>
         {user?.role === 'investor' && <InvestForm loan={loan} />}
         {user?.role === 'investor' && loan.chatAvailable === true && (
-          <ChatPanel loanId={loan.id} investorId={user.id} counterpart={loan.borrowerName} />
+          <ChatPanel loanId={loan.id} investorId={user.id} />
         )}
         {user?.role === 'investor' && loan.chatAvailable !== true && (
           <p className="panel muted loan-detail__no-chat" data-testid="chat-unavailable">{t('chat.unavailable')}</p>

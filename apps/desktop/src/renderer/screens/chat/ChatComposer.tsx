@@ -37,7 +37,6 @@ export function ChatComposer({ loanId, investorId }: { loanId: string; investorI
   const exhausted = quota.remaining === 0;
   const length = codePointCount(normaliseChatText(text));
   const tooLong = length > MAX_CHAT_MESSAGE_LENGTH;
-  const numberFormat = new Intl.NumberFormat(i18n.language);
 
   async function send(): Promise<void> {
     if (user === null || exhausted || sending) return;
@@ -89,19 +88,30 @@ export function ChatComposer({ loanId, investorId }: { loanId: string; investorI
         onKeyDown={onKeyDown}
       />
       <div className="chat-composer__footer">
-        <span
-          id={`chat-quota-${loanId}-${investorId}`}
-          className={`chat-composer__quota${exhausted ? ' chat-composer__quota--exhausted' : ''}`}
-          data-testid="chat-quota"
-          data-remaining={quota.remaining}
-        >
-          {t(quotaText.key, quotaText.values)}
+        <span className="chat-composer__quota-line">
+          <span
+            id={`chat-quota-${loanId}-${investorId}`}
+            className={`chat-composer__quota${exhausted ? ' chat-composer__quota--exhausted' : ''}`}
+            data-testid="chat-quota"
+            data-remaining={quota.remaining}
+          >
+            {t(quotaText.key, quotaText.values)}
+          </span>
+          <span
+            className="chat-composer__quota-info"
+            role="img"
+            title={t('chat.quota.hint')}
+            aria-label={t('chat.quota.hint')}
+            data-testid="chat-quota-hint"
+          >
+            i
+          </span>
         </span>
         <span
           className={`chat-composer__counter${tooLong ? ' chat-composer__counter--over' : ''}`}
           data-testid="chat-counter"
         >
-          {t('chat.composer.counter', { length: numberFormat.format(length), max: numberFormat.format(MAX_CHAT_MESSAGE_LENGTH) })}
+          {t('chat.composer.counter', { length, max: MAX_CHAT_MESSAGE_LENGTH })}
         </span>
         <button type="submit" className="button button--primary" data-testid="chat-send" disabled={exhausted || sending || tooLong}>
           {t('chat.composer.send')}

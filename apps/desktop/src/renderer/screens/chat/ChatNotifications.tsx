@@ -1,7 +1,7 @@
 import { chatRoomIdOf } from '@lastro/protocol';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { conversationHash, roomIdOnScreen } from '../../lib/chat-rooms';
+import { conversationHash, describeRoomLoan, roomIdOnScreen } from '../../lib/chat-rooms';
 import {
   decideNotification,
   isNewIncomingMessage,
@@ -68,9 +68,11 @@ function useChatAnnouncements(osChannel: OsNotificationChannel): void {
       current.shown.add(message.id);
       if (!decision.show) continue;
 
+      const loan = useLiveStore.getState().loans.find((candidate) => candidate.id === message.loanId);
       const notification: ChatNotification = {
         messageId: message.id,
         title: message.senderName ?? t('chat.toast.unknownSender'),
+        loan: describeRoomLoan(message.loanId, loan),
         body: previewText(message.text),
         hash: conversationHash(user, message),
       };
@@ -107,6 +109,7 @@ function ToastItem({ toast }: { toast: ChatToast }) {
         }}
       >
         <span className="chat-toast__title">{t('chat.toast.title', { name: toast.title })}</span>
+        <span className="chat-toast__loan" data-testid="chat-toast-loan">{toast.loan}</span>
         <span className="chat-toast__body">{toast.body}</span>
       </button>
       <button

@@ -1,6 +1,8 @@
 import { chatRoomIdOf } from '@lastro/protocol';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { counterpartName } from '../../lib/chat-rooms';
+import { useLiveStore } from '../../state/live-store';
 import { useSessionStore } from '../../state/session';
 import { markConversationRead } from './chat-state';
 import { ChatComposer } from './ChatComposer';
@@ -10,11 +12,14 @@ import './chat.css';
 
 /**
  * Shows one conversation, the room of `investorId` on `loanId`, with its messages and the composer.
- * While it is on screen and the window is visible, its messages count as read.
+ * The title names the other party by {@link counterpartName}, the rule the conversation lists
+ * and toasts follow too. While the panel is on screen and the window is visible, its messages
+ * count as read.
  */
-export function ChatPanel({ loanId, investorId, counterpart }: { loanId: string; investorId: string; counterpart: string | null }) {
+export function ChatPanel({ loanId, investorId }: { loanId: string; investorId: string }) {
   const { t } = useTranslation();
   const user = useSessionStore((state) => state.user);
+  const loan = useLiveStore((state) => state.loans.find((candidate) => candidate.id === loanId));
   const rooms = useChatRooms();
   const roomId = chatRoomIdOf(loanId, investorId);
   const room = useMemo(() => rooms.find((candidate) => candidate.id === roomId), [rooms, roomId]);
@@ -30,12 +35,15 @@ export function ChatPanel({ loanId, investorId, counterpart }: { loanId: string;
   }, [room]);
 
   if (user === null) return null;
+  const counterpart = counterpartName(user, { loanId, investorId, messages: room?.messages ?? [] }, loan);
   return (
     <section className="panel chat-panel" aria-labelledby="chat-panel-title" data-testid="chat-panel" data-room-id={roomId}>
-      <h2 id="chat-panel-title" className="panel__title">
+      <h2 id="chat-panel-title" className="panel__title" data-testid="chat-panel-title">
         {counterpart === null ? t('chat.panel.title') : t('chat.panel.titleWith', { name: counterpart })}
       </h2>
-      <p className="muted chat-panel__hint">{t('chat.panel.hint')}</p>
+      <p className="muted chat-panel__hint" data-testid="chat-panel-hint">
+        {user.role === 'borrower' ? t('chat.panel.hintBorrower') : t('chat.panel.hint')}
+      </p>
       <ChatMessageList messages={room?.messages ?? []} userId={user.id} />
       <ChatComposer loanId={loanId} investorId={investorId} />
     </section>

@@ -8,10 +8,15 @@ export interface ChatToast {
   /** Server sequence of the message; the toast goes away once the room is read up to it. */
   seq: number;
   title: string;
+  /** The loan the conversation is about, "Capital de giro · emp-00008". */
+  loan: string;
   body: string;
   /** Location hash of the conversation. */
   hash: string;
 }
+
+/** The list a conversation screen was opened from: "Conversas" or the borrower's "Meus pedidos". */
+export type ConversationOrigin = 'chats' | 'requests';
 
 interface ChatUiState {
   /** The user the read markers belong to, or null before a user signed in. */
@@ -19,12 +24,21 @@ interface ChatUiState {
   readMarkers: ReadMarkers;
   /** Newest first. */
   toasts: ChatToast[];
+  /** Where the back link of a conversation leads and which header link stays highlighted on it. */
+  conversationOrigin: ConversationOrigin;
 }
 
 /** Toasts beyond this number push out the oldest, so a burst of messages does not cover the screen. */
 const MAX_VISIBLE_TOASTS = 4;
 
-export const useChatUiStore = create<ChatUiState>(() => ({ userId: null, readMarkers: {}, toasts: [] }));
+export const useChatUiStore = create<ChatUiState>(() => ({ userId: null, readMarkers: {}, toasts: [], conversationOrigin: 'chats' }));
+
+/** Remembers the list the user is on, so a conversation opened from it leads back there. */
+export function rememberConversationOrigin(origin: ConversationOrigin): void {
+  if (useChatUiStore.getState().conversationOrigin !== origin) {
+    useChatUiStore.setState({ conversationOrigin: origin });
+  }
+}
 
 /** Loads the read markers of `userId` from `localStorage` and drops the previous user's toasts. */
 export function openChatUi(userId: string): void {

@@ -1,7 +1,15 @@
 import type { SupportAuditRecord, SupportExportFormat, SupportUser } from '@lastro/protocol';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadTextFile, errorMessage, formatSupportTime, saoPauloInputToRfc3339, supportErrorKey } from '../../lib/support';
+import {
+  auditSearchFailure,
+  checkAuditPeriod,
+  downloadTextFile,
+  errorMessage,
+  formatSupportTime,
+  supportErrorKey,
+  type SupportText,
+} from '../../lib/support';
 import { supportApi } from './support-client';
 
 /** Records per page of the results table. */
@@ -17,22 +25,9 @@ interface Filters {
 
 const EMPTY_FILTERS: Filters = { user: '', room: '', from: '', to: '', text: '' };
 
-interface Failure {
-  key: string;
+interface Failure extends SupportText {
+  /** The server's own message, shown next to the translated one for an invalid filter. */
   detail?: string;
-}
-
-/** Reads the period of the form as RFC 3339 bounds, or the translation key of the field to fix. */
-function periodOf(filters: Filters): { from?: string; to?: string } | { errorKey: string } {
-  const from = saoPauloInputToRfc3339(filters.from);
-  const to = saoPauloInputToRfc3339(filters.to);
-  if (from === null || to === null) {
-    return { errorKey: 'supportConsole.search.invalidPeriod' };
-  }
-  if (from !== undefined && to !== undefined && from >= to) {
-    return { errorKey: 'supportConsole.search.periodOrder' };
-  }
-  return { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
 }
 
 function describeUser(id: string | null, users: Record<string, SupportUser>): string {
@@ -62,9 +57,10 @@ export function AuditSearch() {
 
   async function search(beforeSeq?: number): Promise<void> {
     const source = beforeSeq === undefined ? filters : searched;
-    const period = periodOf(source);
-    if ('errorKey' in period) {
-      setFailure({ key: period.errorKey });
+    setExported(null);
+    const period = checkAuditPeriod(source.from, source.to, i18n.language);
+    if ('error' in period) {
+      setFailure(period.error);
       return;
     }
     setSearching(true);
@@ -83,21 +79,23 @@ export function AuditSearch() {
       setNextBeforeSeq(page.nextBeforeSeq);
       setSearched(source);
     } catch (error) {
-      setFailure({ key: supportErrorKey(error), detail: errorMessage(error) });
+      // A failed new search leaves no results on screen that could pass for its own.
+      if (beforeSeq === undefined) setRecords(null);
+      setFailure({ ...auditSearchFailure(error, source.user), detail: errorMessage(error) });
     } finally {
       setSearching(false);
     }
   }
 
   async function exportFile(format: SupportExportFormat): Promise<void> {
-    const period = periodOf(filters);
-    if ('errorKey' in period) {
-      setFailure({ key: period.errorKey });
+    setExported(null);
+    const period = checkAuditPeriod(filters.from, filters.to, i18n.language);
+    if ('error' in period) {
+      setFailure(period.error);
       return;
     }
     setExporting(format);
     setFailure(null);
-    setExported(null);
     try {
       const file = await supportApi().exportAudit({ format, ...period });
       downloadTextFile(file);
@@ -120,7 +118,12 @@ export function AuditSearch() {
       <form className="support__form" data-testid="audit-search-form" onSubmit={submit} noValidate>
         <label className="field">
           <span>{t('supportConsole.search.user')}</span>
-          <input data-testid="audit-user" placeholder={t('supportConsole.search.userPlaceholder')} {...field('user')} />
+          <input
+            data-testid="audit-user"
+            placeholder={t('supportConsole.search.userPlaceholder')}
+            title={t('supportConsole.search.userHint')}
+            {...field('user')}
+          />
         </label>
         <label className="field">
           <span>{t('supportConsole.search.room')}</span>
@@ -148,6 +151,7 @@ export function AuditSearch() {
             onClick={() => {
               setFilters(EMPTY_FILTERS);
               setFailure(null);
+              setExported(null);
             }}
           >
             {t('supportConsole.search.clear')}
@@ -162,11 +166,13 @@ export function AuditSearch() {
             </button>
           </span>
         </div>
-        <p className="muted support__hint">{t('supportConsole.search.periodHint')}</p>
+        <p className="muted support__hint">
+          {t('supportConsole.search.userHint')} {t('supportConsole.search.periodHint')}
+        </p>
       </form>
       {failure !== null && (
         <p className="form-error" role="alert" data-testid="audit-error">
-          {t(failure.key)}
+          {t(failure.key, failure.values ?? {})}
           {failure.detail !== undefined && failure.key === 'supportConsole.errors.invalidRequest' && <span className="muted"> ({failure.detail})</span>}
         </p>
       )}
@@ -195,7 +201,9 @@ export function AuditSearch() {
                 {records.map((record) => (
                   <tr key={record.seq} data-testid="audit-row" data-seq={record.seq} data-decision={record.decision} data-message-id={record.messageId}>
                     <td className="num">{record.seq}</td>
-                    <td className="nowrap">{formatSupportTime(record.recordedAt, i18n.language)}</td>
+                    <td className="nowrap">
+                      <time dateTime={record.recordedAt} title={record.recordedAt}>{formatSupportTime(record.recordedAt, i18n.language)}</time>
+                    </td>
                     <td>{describeUser(record.userId, users)}</td>
                     <td className="mono support__room">{record.roomId}</td>
                     <td>

@@ -1,13 +1,11 @@
 import type { SupportChatMessage } from '@lastro/protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatSupportTime, supportErrorKey } from '../../lib/support';
+import { heldIdsKey, supportErrorKey } from '../../lib/support';
+import { useLiveStore } from '../../state/live-store';
+import { setHeldQueueIds } from './held-state';
+import { HeldItem, type ReviewAction } from './HeldItem';
 import { supportApi } from './support-client';
-
-/** How often the queue reloads by itself; support users have no sync stream of held messages. */
-const REFRESH_MS = 15_000;
-
-type Action = 'release' | 'reject';
 
 interface Notice {
   tone: 'ok' | 'error';
@@ -16,12 +14,12 @@ interface Notice {
 
 /** The held messages waiting for review, oldest first, each with Liberar and Rejeitar behind a confirmation. */
 export function HeldQueue() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [messages, setMessages] = useState<SupportChatMessage[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
-  const [confirming, setConfirming] = useState<{ id: string; action: Action } | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const liveHeldKey = useLiveStore((state) => heldIdsKey(state.chatMessages));
   const mounted = useRef(true);
 
   const load = useCallback(async () => {
@@ -37,15 +35,22 @@ export function HeldQueue() {
 
   useEffect(() => {
     mounted.current = true;
-    void load();
-    const timer = setInterval(() => void load(), REFRESH_MS);
     return () => {
       mounted.current = false;
-      clearInterval(timer);
     };
-  }, [load]);
+  }, []);
 
-  async function review(id: string, action: Action): Promise<void> {
+  // Loads on mount and again whenever the set of held messages in the live store changes: sync
+  // brings support users every held message and every review, so the queue follows live.
+  useEffect(() => {
+    void load();
+  }, [load, liveHeldKey]);
+
+  useEffect(() => {
+    setHeldQueueIds(messages?.map((message) => message.id) ?? []);
+  }, [messages]);
+
+  async function review(id: string, action: ReviewAction): Promise<void> {
     setBusy(true);
     setNotice(null);
     try {
@@ -59,10 +64,7 @@ export function HeldQueue() {
       setNotice({ tone: 'error', key: supportErrorKey(error) });
       void load();
     } finally {
-      if (mounted.current) {
-        setBusy(false);
-        setConfirming(null);
-      }
+      if (mounted.current) setBusy(false);
     }
   }
 
@@ -71,7 +73,7 @@ export function HeldQueue() {
       <div className="panel__toolbar">
         <h2 id="support-held-title" className="panel__title">
           {t('supportConsole.held.title')}
-          {messages !== null && messages.length > 0 && <span className="badge">{messages.length}</span>}
+          {messages !== null && messages.length > 0 && <span className="badge" data-testid="held-count">{messages.length}</span>}
         </h2>
         <button type="button" className="button button--small button--ghost" data-testid="held-refresh" onClick={() => void load()}>
           {t('supportConsole.held.refresh')}
@@ -94,48 +96,7 @@ export function HeldQueue() {
       ) : (
         <ul className="support__held-list">
           {messages.map((message) => (
-            <li key={message.id} className="support__held-item" data-testid="held-message" data-id={message.id}>
-              <div className="support__held-meta">
-                <span className="nowrap">{formatSupportTime(message.createdAt, i18n.language)}</span>
-                <span data-testid="held-sender">
-                  {message.sender === undefined ? message.senderId : `${message.sender.name} · ${message.sender.email}`}
-                </span>
-                <span className="muted">{t('supportConsole.held.loan', { loanId: message.loanId })}</span>
-              </div>
-              <p className="support__text" data-testid="held-text">{message.text}</p>
-              <p className="support__held-why muted">
-                {t('supportConsole.held.why', {
-                  kinds: message.contactKinds.map((kind) => t(`supportConsole.contactKinds.${kind}`)).join(', ') || t('supportConsole.held.noKinds'),
-                })}
-                <span className="mono support__room" title={t('supportConsole.held.room')}>{message.roomId}</span>
-              </p>
-              {confirming?.id === message.id ? (
-                <div className="support__confirm" role="group" data-testid="held-confirm">
-                  <span>{t(confirming.action === 'release' ? 'supportConsole.held.confirmRelease' : 'supportConsole.held.confirmReject')}</span>
-                  <button
-                    type="button"
-                    className={`button button--small ${confirming.action === 'release' ? 'button--primary' : 'support__danger'}`}
-                    data-testid="held-confirm-yes"
-                    disabled={busy}
-                    onClick={() => void review(message.id, confirming.action)}
-                  >
-                    {t('supportConsole.held.confirm')}
-                  </button>
-                  <button type="button" className="button button--small button--ghost" data-testid="held-confirm-no" disabled={busy} onClick={() => setConfirming(null)}>
-                    {t('supportConsole.held.cancel')}
-                  </button>
-                </div>
-              ) : (
-                <div className="support__actions">
-                  <button type="button" className="button button--small button--primary" data-testid="held-release" onClick={() => setConfirming({ id: message.id, action: 'release' })}>
-                    {t('supportConsole.held.release')}
-                  </button>
-                  <button type="button" className="button button--small support__danger" data-testid="held-reject" onClick={() => setConfirming({ id: message.id, action: 'reject' })}>
-                    {t('supportConsole.held.reject')}
-                  </button>
-                </div>
-              )}
-            </li>
+            <HeldItem key={message.id} message={message} busy={busy} onReview={review} />
           ))}
         </ul>
       )}
