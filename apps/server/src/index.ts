@@ -9,6 +9,7 @@ import {
 } from 'uWebSockets.js';
 import { CLOSE_CODES, type LoanDoc, type LoanStatus } from '@lastro/protocol';
 import { ChangeSet } from './changes.js';
+import { notifyChanges } from './notifications/collect.js';
 import { DEFAULT_PIX_OUT_CONFIRM_DELAY_MS, PixOutConfirmer } from './commands/pix-out-confirmer.js';
 import type { ServerContext } from './context.js';
 import { openDatabase } from './db/database.js';
@@ -192,8 +193,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const updated =
           loan === undefined ? undefined : store.loans.update(loanId, { funded: loan.funded, status, updatedAt: new Date().toISOString() });
         if (updated !== undefined) {
-          changes.addLoan(updated);
+          changes.addLoan(updated, loan);
         }
+        notifyChanges(store, changes, new Date());
         return changes;
       });
       sync.publish(changes);

@@ -11,16 +11,17 @@ import { HttpApi } from './http-api.js';
 import { bindLiveStores } from './live-stores.js';
 import { createConsoleLogger, type EngineLogger } from './logger.js';
 import { bindOperationStores, type Balances, type PendingOperation } from './operation-stores.js';
-import { buildInvestCommand, buildPixOutCommand, patchPreferences, type PixOutRequest, type PreferencesPatch } from './outbox.js';
+import { buildInvestCommand, buildPixOutCommand, savePreferences, type PixOutRequest, type PreferencesPatch } from './outbox.js';
 import { startReplications, type Replications } from './replication.js';
 import { createStore, type WritableStore } from './store.js';
 import { DEFAULT_LONG_OFFLINE_MS, trackCatchUp } from './catch-up.js';
 import { SyncConnection } from './sync-connection.js';
 import { requireString, socketUrlFor } from './session-input.js';
 import { buildChatMessage, type ChatMessageRequest } from './chat.js';
+import { trackNotifications, type NotificationTrackingUpdate } from './notifications.js';
 import { createSupportApi, type SupportApi } from './support-api.js';
 import type { ConnectionState, LastroClient, LastroClientOptions, Session, Store, SyncState, WebSocketConstructor } from './types.js';
-import type { ChatMessageDoc, CommandDoc, LedgerEntryDoc, LoanDoc, PositionDoc, PreferencesDoc, WalletDoc } from '@lastro/protocol';
+import type { ChatMessageDoc, NotificationDoc, CommandDoc, LedgerEntryDoc, LoanDoc, PositionDoc, PreferencesDoc, WalletDoc } from '@lastro/protocol';
 
 /** Resources of an active session: the user's database and its replications. */
 interface OpenSession {
@@ -55,6 +56,7 @@ class Client implements LastroClient {
   readonly balances: WritableStore<Balances | null>;
   readonly overruled: WritableStore<OverruledChange[]>;
   readonly chatMessages: WritableStore<ChatMessageDoc[]>;
+  readonly notifications: WritableStore<NotificationDoc[]>;
   readonly support: SupportApi;
 
   private overruledCount = 0;
@@ -91,6 +93,7 @@ class Client implements LastroClient {
     this.balances = createStore<Balances | null>(null, onListenerError);
     this.overruled = createStore<OverruledChange[]>([], onListenerError);
     this.chatMessages = createStore<ChatMessageDoc[]>([], onListenerError);
+    this.notifications = createStore<NotificationDoc[]>([], onListenerError);
     bindOperationStores({
       commands: this.commands,
       wallet: this.wallet,
@@ -111,7 +114,7 @@ class Client implements LastroClient {
       requireString(email, 'email');
       requireString(password, 'password');
       const response = await this.api.login(email, password, this.options.device);
-      await this.openSession({ token: response.token, user: response.user });
+      await this.openSession({ token: response.token, sessionId: response.sessionId, user: response.user });
       return response.user;
     });
   }
@@ -216,16 +219,12 @@ class Client implements LastroClient {
     return message.id;
   }
 
-  async updatePreferences(patch: PreferencesPatch): Promise<void> {
-    const database = this.requireDatabase();
-    const userId = this.requireSession().user.id;
-    const current = await database.preferences.findOne(userId).exec();
-    const next = patchPreferences(current === null ? null : (current.toJSON() as PreferencesDoc), userId, patch, this.now());
-    if (current === null) {
-      await database.preferences.insert(next);
-    } else {
-      await current.incrementalPatch({ language: next.language, defaultInvestAmount: next.defaultInvestAmount });
-    }
+  trackNotifications(ids: readonly string[], update: NotificationTrackingUpdate): Promise<void> {
+    return trackNotifications(this.requireDatabase(), ids, update, this.now());
+  }
+
+  updatePreferences(patch: PreferencesPatch): Promise<void> {
+    return savePreferences(this.requireDatabase(), this.requireSession().user.id, patch, this.now());
   }
 
   dismissOverruled(key?: string): void {
@@ -284,6 +283,8 @@ class Client implements LastroClient {
       preferences: serverWinsConflictHandler(overruledPreferences, onOverruled),
       // A chat message is only ever completed by the server's decision, never overruled.
       chatMessages: serverWinsConflictHandler(() => null, onOverruled),
+      // The server keeps the first time of each tracking field, so its document is the truth.
+      notifications: serverWinsConflictHandler(() => null, onOverruled),
     });
     const replications = startReplications({
       database,
@@ -302,6 +303,7 @@ class Client implements LastroClient {
         positions: this.positions,
         preferences: this.preferences,
         chatMessages: this.chatMessages,
+        notifications: this.notifications,
       },
       (collection, error) => this.logger.error('a live query failed', { collection, error: String(error) }),
     );
@@ -355,6 +357,7 @@ class Client implements LastroClient {
     this.positions.setState([]);
     this.preferences.setState(null);
     this.chatMessages.setState([]);
+    this.notifications.setState([]);
     this.sync.setState(initialSyncState());
   }
 }

@@ -9,6 +9,7 @@ import {
 } from './operations.js';
 import { StringEnum } from './string-enum.js';
 import { ChatMessageDocSchema, type ChatMessageDoc } from './chat.js';
+import { NotificationDocSchema, type NotificationDoc } from './notifications.js';
 
 /** Maximum length of document ids; RxDB requires a bound on primary keys. */
 export const MAX_ID_LENGTH = 64;
@@ -111,6 +112,7 @@ export const COLLECTIONS = {
   commands: { schema: CommandDocSchema, owner: 'client' },
   preferences: { schema: PreferencesDocSchema, owner: 'client' },
   chatMessages: { schema: ChatMessageDocSchema, owner: 'client' },
+  notifications: { schema: NotificationDocSchema, owner: 'client' },
 } as const satisfies Record<string, { schema: TObject; owner: 'server' | 'client' }>;
 
 export type CollectionName = keyof typeof COLLECTIONS;
@@ -124,6 +126,7 @@ export interface CollectionDocs {
   commands: CommandDoc;
   preferences: PreferencesDoc;
   chatMessages: ChatMessageDoc;
+  notifications: NotificationDoc;
 }
 
 /** A document as it travels on the wire: the collection's fields plus RxDB's deletion flag. */
@@ -142,6 +145,7 @@ const RX_INDEXES: Record<CollectionName, string[][]> = {
   commands: [['status', 'id']],
   preferences: [],
   chatMessages: [],
+  notifications: [],
 };
 
 /**

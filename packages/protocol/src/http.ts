@@ -22,6 +22,8 @@ export type LoginRequest = Static<typeof LoginRequestSchema>;
 /** `POST /auth/login` 200 response. */
 export const LoginResponseSchema = Type.Object({
   token: Type.String(),
+  /** The new session's id, so a client can tell its own session in lists and alerts. */
+  sessionId: Type.String({ minLength: 1, maxLength: 64 }),
   user: UserSummarySchema,
 });
 export type LoginResponse = Static<typeof LoginResponseSchema>;

@@ -2,26 +2,33 @@ import type { PreferencesDoc } from '@lastro/protocol';
 import { nextSeq, type SqliteDatabase } from './database.js';
 import { preferencesDoc, type PreferencesRow } from './rows.js';
 
+/** The preferences a user chooses; the server sets `id`, `updatedAt` and `seq`. */
+export type PreferenceFields = Pick<PreferencesDoc, 'language' | 'defaultInvestAmount' | 'quietHoursStart' | 'quietHoursEnd' | 'mutedNotificationTypes'>;
+
 /** Preferences of a user who never changed them. */
-export const DEFAULT_PREFERENCES: Pick<PreferencesDoc, 'language' | 'defaultInvestAmount'> = {
+export const DEFAULT_PREFERENCES: PreferenceFields = {
   language: 'pt-BR',
   defaultInvestAmount: 10_000,
+  mutedNotificationTypes: [],
 };
 
 /** One preferences document per user. Writes must run inside a store transaction. */
 export interface PreferencesRepository {
   find(userId: string): PreferencesDoc | undefined;
   /** Stores the user's preferences with the next change sequence, creating or replacing them. */
-  put(userId: string, fields: Pick<PreferencesDoc, 'language' | 'defaultInvestAmount'>, updatedAt: string): PreferencesDoc;
+  put(userId: string, fields: PreferenceFields, updatedAt: string): PreferencesDoc;
 }
 
 export function createSqlitePreferencesRepository(db: SqliteDatabase): PreferencesRepository {
   const find = db.prepare('SELECT * FROM preferences WHERE user_id = ?');
   const put = db.prepare(
-    `INSERT INTO preferences (user_id, language, default_invest_amount, updated_at, seq)
-     VALUES (@userId, @language, @defaultInvestAmount, @updatedAt, @seq)
+    `INSERT INTO preferences (user_id, language, default_invest_amount, quiet_hours_start, quiet_hours_end,
+       muted_notification_types, updated_at, seq)
+     VALUES (@userId, @language, @defaultInvestAmount, @quietHoursStart, @quietHoursEnd, @mutedNotificationTypes, @updatedAt, @seq)
      ON CONFLICT (user_id) DO UPDATE SET language = excluded.language,
-       default_invest_amount = excluded.default_invest_amount, updated_at = excluded.updated_at, seq = excluded.seq
+       default_invest_amount = excluded.default_invest_amount, quiet_hours_start = excluded.quiet_hours_start,
+       quiet_hours_end = excluded.quiet_hours_end, muted_notification_types = excluded.muted_notification_types,
+       updated_at = excluded.updated_at, seq = excluded.seq
      RETURNING *`,
   );
   return {
@@ -35,6 +42,10 @@ export function createSqlitePreferencesRepository(db: SqliteDatabase): Preferenc
           userId,
           language: fields.language,
           defaultInvestAmount: fields.defaultInvestAmount,
+          // Quiet hours are stored only as a pair, so one bound alone never takes effect.
+          quietHoursStart: fields.quietHoursStart !== undefined && fields.quietHoursEnd !== undefined ? fields.quietHoursStart : null,
+          quietHoursEnd: fields.quietHoursStart !== undefined && fields.quietHoursEnd !== undefined ? fields.quietHoursEnd : null,
+          mutedNotificationTypes: JSON.stringify([...new Set(fields.mutedNotificationTypes ?? [])].sort()),
           updatedAt,
           seq: nextSeq(db),
         }) as PreferencesRow,

@@ -5,6 +5,7 @@ import { createSqliteChargeRepository, type ChargeRepository } from './charges.j
 import { createSqliteCommandRepository, type CommandRepository } from './commands.js';
 import type { SqliteDatabase } from './database.js';
 import { createSqliteLoanRepository, type LoanRepository } from './loans.js';
+import { createSqliteNotificationRepository, type NotificationRepository } from './notifications.js';
 import { createSqlitePixKeyRepository, type PixKeyRepository } from './pix-keys.js';
 import { createSqlitePixRepository, type PixRepository } from './pix.js';
 import { createSqlitePositionRepository, type PositionRepository } from './positions.js';
@@ -31,6 +32,7 @@ export interface Store {
   syncReads: SyncReadRepository;
   chatAudit: ChatAuditRepository;
   chat: ChatRepository;
+  notifications: NotificationRepository;
   /**
    * Runs `work` in one write transaction (SQLite `BEGIN IMMEDIATE`, so concurrent writers
    * wait instead of failing on upgrade). Rolls back when `work` throws.
@@ -54,6 +56,7 @@ export function createSqliteStore(db: SqliteDatabase): Store {
     syncReads: createSqliteSyncReadRepository(db),
     chatAudit: createSqliteChatAuditRepository(db),
     chat: createSqliteChatRepository(db),
+    notifications: createSqliteNotificationRepository(db),
     transaction: (work) => db.transaction(work).immediate(),
     close: () => db.close(),
   };

@@ -46,7 +46,7 @@ export async function handleLogin(ctx: ServerContext, exchange: HttpExchange): P
     revokedAt: null,
   });
   exchange.log.info({ userId: user.id, sessionId, deviceId: device.id, platform: device.platform }, 'login succeeded');
-  const response: LoginResponse = { token, user: { id: user.id, role: user.role, name: user.name } };
+  const response: LoginResponse = { token, sessionId, user: { id: user.id, role: user.role, name: user.name } };
   exchange.sendJson(200, response);
 }
 
