@@ -19,6 +19,7 @@ import { SyncConnection } from './sync-connection.js';
 import { requireString, socketUrlFor } from './session-input.js';
 import { buildChatMessage, type ChatMessageRequest } from './chat.js';
 import { trackNotifications, type NotificationTrackingUpdate } from './notifications.js';
+import { createSessionsApi, type SessionsApi } from './sessions-api.js';
 import { createSupportApi, type SupportApi } from './support-api.js';
 import type { ConnectionState, LastroClient, LastroClientOptions, Session, Store, SyncState, WebSocketConstructor } from './types.js';
 import type { ChatMessageDoc, NotificationDoc, CommandDoc, LedgerEntryDoc, LoanDoc, PositionDoc, PreferencesDoc, WalletDoc } from '@lastro/protocol';
@@ -58,6 +59,7 @@ class Client implements LastroClient {
   readonly chatMessages: WritableStore<ChatMessageDoc[]>;
   readonly notifications: WritableStore<NotificationDoc[]>;
   readonly support: SupportApi;
+  readonly sessions: SessionsApi;
 
   private overruledCount = 0;
   private currentSession: Session | null = null;
@@ -73,6 +75,7 @@ class Client implements LastroClient {
     const onListenerError = (error: unknown): void => this.logger.error('a store listener threw', { error: String(error) });
     this.api = new HttpApi(options.serverUrl, fetchImpl);
     this.support = createSupportApi(this.api, (call) => this.withToken(call));
+    this.sessions = createSessionsApi(this.api, (call) => this.withToken(call));
     this.socket = new SyncConnection({
       socketUrl: socketUrlFor(options.serverUrl),
       webSocket,

@@ -7,6 +7,7 @@ export { DECIDED_OPERATION_VISIBLE_MS, type Balances, type PendingOperation } fr
 export type { OverruledChange, OverruledReason, WritableCollectionName } from './conflicts.js';
 export type { PixOutRequest, PreferencesPatch } from './outbox.js';
 export type { NotificationTrackingUpdate } from './notifications.js';
+export type { SessionsApi } from './sessions-api.js';
 export { buildChatMessage, chatQuota, groupChatRooms, type ChatMessageRequest, type ChatQuota, type ChatRoomView } from './chat.js';
 export { fileNameFromDisposition, type AuditExportFile, type AuditExportRequest, type AuditSearchFilters, type SupportApi } from './support-api.js';
 export type {
@@ -21,6 +22,7 @@ export type {
   WebSocketLike,
 } from './types.js';
 export type {
+  SessionSummary,
   NotificationChannel,
   NotificationDoc,
   NotificationType,

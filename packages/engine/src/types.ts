@@ -19,6 +19,7 @@ import type { Balances, PendingOperation } from './operation-stores.js';
 import type { PixOutRequest, PreferencesPatch } from './outbox.js';
 import type { ChatMessageRequest } from './chat.js';
 import type { NotificationTrackingUpdate } from './notifications.js';
+import type { SessionsApi } from './sessions-api.js';
 import type { SupportApi } from './support-api.js';
 
 /**
@@ -201,6 +202,8 @@ export interface LastroClient {
    */
   trackNotifications(ids: readonly string[], update: NotificationTrackingUpdate): Promise<void>;
   /** The support API, for users with the role `support`; other roles get `forbidden` errors. */
+  /** The user's login sessions: list them and end any of them. */
+  readonly sessions: SessionsApi;
   readonly support: SupportApi;
 }
 

@@ -383,4 +383,33 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE preferences ADD COLUMN muted_notification_types TEXT NOT NULL DEFAULT '[]';
     `,
   },
+  {
+    version: 8,
+    name: 'login attempts and security events',
+    sql: `
+      -- Every login attempt, kept to score later logins. user_id is NULL for an unknown e-mail.
+      CREATE TABLE login_attempts (
+        id INTEGER PRIMARY KEY,
+        user_id TEXT REFERENCES users(id),
+        email TEXT NOT NULL,
+        network TEXT,
+        device_id TEXT NOT NULL,
+        succeeded INTEGER NOT NULL CHECK (succeeded IN (0, 1)),
+        at TEXT NOT NULL
+      );
+      CREATE INDEX login_attempts_user_at ON login_attempts(user_id, at);
+
+      -- A login scored as risky; reasons is a JSON array such as ["new_device"].
+      CREATE TABLE security_events (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        session_id TEXT NOT NULL REFERENCES sessions(id),
+        kind TEXT NOT NULL CHECK (kind IN ('suspicious_login')),
+        reasons TEXT NOT NULL,
+        network TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX security_events_user ON security_events(user_id, created_at);
+    `,
+  },
 ];

@@ -9,6 +9,7 @@ import { createSqliteNotificationRepository, type NotificationRepository } from 
 import { createSqlitePixKeyRepository, type PixKeyRepository } from './pix-keys.js';
 import { createSqlitePixRepository, type PixRepository } from './pix.js';
 import { createSqlitePositionRepository, type PositionRepository } from './positions.js';
+import { createSqliteSecurityRepository, type SecurityRepository } from './security.js';
 import { createSqlitePreferencesRepository, type PreferencesRepository } from './preferences.js';
 import { createSqliteSessionRepository, type SessionRepository } from './sessions.js';
 import { createSqliteSyncReadRepository, type SyncReadRepository } from './sync-reads.js';
@@ -33,6 +34,7 @@ export interface Store {
   chatAudit: ChatAuditRepository;
   chat: ChatRepository;
   notifications: NotificationRepository;
+  security: SecurityRepository;
   /**
    * Runs `work` in one write transaction (SQLite `BEGIN IMMEDIATE`, so concurrent writers
    * wait instead of failing on upgrade). Rolls back when `work` throws.
@@ -57,6 +59,7 @@ export function createSqliteStore(db: SqliteDatabase): Store {
     chatAudit: createSqliteChatAuditRepository(db),
     chat: createSqliteChatRepository(db),
     notifications: createSqliteNotificationRepository(db),
+    security: createSqliteSecurityRepository(db),
     transaction: (work) => db.transaction(work).immediate(),
     close: () => db.close(),
   };

@@ -116,3 +116,16 @@ export function chatMessageTexts(senderName: string, text: string): Notification
     bodyEn: preview(text),
   };
 }
+
+const PLATFORM_NAMES: Record<string, string> = { win32: 'Windows', darwin: 'macOS', linux: 'Linux', web: 'navegador', cli: 'linha de comando' };
+const PLATFORM_NAMES_EN: Record<string, string> = { win32: 'Windows', darwin: 'macOS', linux: 'Linux', web: 'browser', cli: 'command line' };
+
+export function suspiciousLoginTexts(deviceName: string, platform: string, network: string | null): NotificationTexts {
+  const where = network === null ? '' : ` (${network})`;
+  return {
+    titlePt: 'Novo acesso à sua conta',
+    bodyPt: `Entrada em "${deviceName}" (${PLATFORM_NAMES[platform] ?? platform})${where}. Se não foi você, encerre essa sessão.`,
+    titleEn: 'New sign-in to your account',
+    bodyEn: `Sign-in on "${deviceName}" (${PLATFORM_NAMES_EN[platform] ?? platform})${where}. If it was not you, end that session.`,
+  };
+}
