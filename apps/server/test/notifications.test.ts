@@ -152,6 +152,20 @@ describe('notifications', () => {
     expect(afterOpened.readAt).toBe(afterOpened.openedAt);
   });
 
+  it('reports delivery and opening to support', async () => {
+    const support = await login(server, 'suporte@lastro.demo');
+    const get = (query: string, token = support.token) =>
+      fetch(`${server.url}/api/v1/support/notifications/stats${query}`, { headers: { authorization: `Bearer ${token}` } });
+
+    const response = await get('');
+    const body = (await response.json()) as { rows: { type: string; channel: string; delivered: number; opened: number }[] };
+
+    expect(response.status).toBe(200);
+    expect(body.rows.find((row) => row.type === 'pix_received' && row.channel === 'in_app')).toMatchObject({ opened: 1 });
+    expect((await get('', investor.token)).status).toBe(403);
+    expect((await get('?from=ontem')).status).toBe(400);
+  });
+
   it('rejects tracking of a notification the server does not have', async () => {
     const socket = await connect(investor);
     const invented = {

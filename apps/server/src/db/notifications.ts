@@ -12,6 +12,14 @@ export interface NotificationTracking {
   read: boolean;
 }
 
+/** The tracking of one delivered notification, for statistics. */
+export interface TrackedNotification {
+  type: NotificationType;
+  shownChannel: NotificationChannel | null;
+  deliveredAt: string;
+  openedAt: string | null;
+}
+
 /** Notifications per user (table `notifications`). Writes must run inside a store transaction. */
 export interface NotificationRepository {
   /**
@@ -30,6 +38,8 @@ export interface NotificationRepository {
   /** Counts the opens of every user after `after` per UTC hour of the day (24 counts). */
   opensByUtcHour(after: string): number[];
   listForSync(userId: string, afterSeq: number, limit: number): NotificationDoc[];
+  /** Lists the delivered notifications of every user created in [from, to); a missing bound is open. */
+  listDelivered(from: string | undefined, to: string | undefined): TrackedNotification[];
 }
 
 interface NotificationRow {
@@ -105,6 +115,10 @@ export function createSqliteNotificationRepository(db: SqliteDatabase): Notifica
     `SELECT CAST(strftime('%H', opened_at) AS INTEGER) AS hour, COUNT(*) AS count
      FROM notifications WHERE opened_at > ? GROUP BY hour`,
   );
+  const delivered = db.prepare(
+    `SELECT type, shown_channel, delivered_at, opened_at FROM notifications
+     WHERE delivered_at IS NOT NULL AND (@from IS NULL OR created_at >= @from) AND (@to IS NULL OR created_at < @to)`,
+  );
   const forSync = db.prepare('SELECT * FROM notifications WHERE user_id = ? AND seq > ? ORDER BY seq LIMIT ?');
 
   return {
@@ -154,6 +168,15 @@ export function createSqliteNotificationRepository(db: SqliteDatabase): Notifica
       }
       return counts;
     },
+    listDelivered: (from, to) =>
+      (
+        delivered.all({ from: from ?? null, to: to ?? null }) as {
+          type: NotificationType;
+          shown_channel: NotificationChannel | null;
+          delivered_at: string;
+          opened_at: string | null;
+        }[]
+      ).map((row) => ({ type: row.type, shownChannel: row.shown_channel, deliveredAt: row.delivered_at, openedAt: row.opened_at })),
     listForSync: (userId, afterSeq, limit) => (forSync.all(userId, afterSeq, limit) as NotificationRow[]).map(notificationDoc),
   };
 }

@@ -54,7 +54,7 @@ function authenticateSupport(ctx: ServerContext, exchange: HttpExchange): Princi
  * and maps {@link ChatError} codes to HTTP statuses. Anything else propagates to the route's
  * 500 handler.
  */
-function supportHandler(handler: (ctx: ServerContext, exchange: HttpExchange, principal: Principal) => void) {
+export function supportHandler(handler: (ctx: ServerContext, exchange: HttpExchange, principal: Principal) => void) {
   return (ctx: ServerContext, exchange: HttpExchange): void => {
     const principal = authenticateSupport(ctx, exchange);
     if (principal === undefined) {
