@@ -9,6 +9,7 @@ import {
 } from 'uWebSockets.js';
 import { CLOSE_CODES, type LoanDoc, type LoanStatus } from '@lastro/protocol';
 import { ChangeSet } from './changes.js';
+import type { NewLoan } from './db/loans.js';
 import { notifyChanges } from './notifications/collect.js';
 import { DEFAULT_PIX_OUT_CONFIRM_DELAY_MS, PixOutConfirmer } from './commands/pix-out-confirmer.js';
 import type { ServerContext } from './context.js';
@@ -68,6 +69,11 @@ export interface RunningServer {
    * the market simulator does. Returns the updated loan, or undefined for an unknown id.
    */
   updateLoanStatus(loanId: string, status: LoanStatus): LoanDoc | undefined;
+  /**
+   * Adds a loan request to the book in one transaction and publishes it, as the market
+   * simulator does; users whose saved filter matches it are notified. Returns the stored loan.
+   */
+  createLoan(loan: NewLoan): LoanDoc;
 }
 
 /** Raised when the server cannot listen, for example because the port is in use. */
@@ -201,7 +207,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       sync.publish(changes);
       return changes.loans.get(loanId);
     };
-    return { url, port: boundPort, close, updateLoanStatus };
+    const createLoan = (loan: NewLoan): LoanDoc => {
+      const changes = store.transaction(() => {
+        const changes = new ChangeSet();
+        changes.addLoan(store.loans.insert(loan), 'created');
+        notifyChanges(store, changes, new Date());
+        return changes;
+      });
+      sync.publish(changes);
+      return changes.loans.get(loan.id)!;
+    };
+    return { url, port: boundPort, close, updateLoanStatus, createLoan };
   } catch (error) {
     simulator?.stop();
     pixOut.stop();

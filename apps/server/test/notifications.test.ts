@@ -152,6 +152,42 @@ describe('notifications', () => {
     expect(afterOpened.readAt).toBe(afterOpened.openedAt);
   });
 
+  it('announces a new loan that matches the saved filter', async () => {
+    const socket = await connect(investor);
+    const current = (await socket.pull('preferences', null, 10)).documents[0] as Record<string, unknown>;
+    const result = await push(socket, 'preferences', [
+      {
+        assumedMasterState: current,
+        newDocumentState: { ...current, loanAlert: { grades: ['B', 'A'], minRateMonthlyBps: 150, maxTermMonths: 36 }, _deleted: false },
+      },
+    ]);
+    expect(result).toMatchObject({ type: 'pushResult', conflicts: [] });
+    const base = {
+      borrowerName: 'Rita P.',
+      purpose: 'Reforma da loja',
+      state: 'MG',
+      amount: 800_000,
+      funded: 0,
+      status: 'open' as const,
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+      borrowerUserId: null,
+    };
+
+    server.createLoan({ ...base, id: 'emp-alerta-1', grade: 'C', rateMonthlyBps: 200, termMonths: 12 });
+    server.createLoan({ ...base, id: 'emp-alerta-2', grade: 'B', rateMonthlyBps: 189, termMonths: 24 });
+
+    const match = await nextNotification(socket, (doc) => doc.type === 'loan_match');
+    expect(match).toMatchObject({
+      id: 'match:emp-alerta-2',
+      priority: 'normal',
+      loanId: 'emp-alerta-2',
+      titlePt: 'Novo pedido no seu filtro: emp-alerta-2',
+      bodyPt: 'Rita P., Reforma da loja: R$\u00a08.000,00, grau B, 1,89% a.m., 24 meses.',
+    });
+    expect(notificationsOf(investor.user.id).some((doc) => doc.id === 'match:emp-alerta-1')).toBe(false);
+  });
+
   it('reports delivery and opening to support', async () => {
     const support = await login(server, 'suporte@lastro.demo');
     const get = (query: string, token = support.token) =>

@@ -56,3 +56,5 @@ export {
   scoreLogin,
 } from './security/login-risk.js';
 export type { LoginRisk, LoginRiskInput, LoginRiskReason } from './security/login-risk.js';
+export { matchesLoanAlert } from './loan-alert.js';
+export type { LoanAlertFilter, LoanForAlert } from './loan-alert.js';

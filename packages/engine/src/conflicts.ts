@@ -57,6 +57,7 @@ export function overruledPreferences(local: WithDeleted<PreferencesDoc>, server:
     local.defaultInvestAmount === server.defaultInvestAmount &&
     local.quietHoursStart === server.quietHoursStart &&
     local.quietHoursEnd === server.quietHoursEnd &&
+    JSON.stringify(local.loanAlert ?? null) === JSON.stringify(server.loanAlert ?? null) &&
     sameMuted
   ) {
     return null;

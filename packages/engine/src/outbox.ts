@@ -3,6 +3,7 @@ import { validatePixKey } from '@lastro/domain';
 import {
   CRITICAL_NOTIFICATION_TYPES,
   LANGUAGES,
+  LOAN_GRADES,
   NOTIFICATION_TYPES,
   MAX_ID_LENGTH,
   PIX_KEY_TYPES,
@@ -28,10 +29,35 @@ export interface PixOutRequest {
  * set as a pair, and `null` removes them.
  */
 export type PreferencesPatch = Partial<Pick<PreferencesDoc, 'language' | 'defaultInvestAmount' | 'mutedNotificationTypes'>> & {
+  /** The loan book filter that raises `loan_match` notifications; `null` removes it. */
+  loanAlert?: NonNullable<PreferencesDoc['loanAlert']> | null;
   quietHours?: { startHour: number; endHour: number } | null;
 };
 
-const PATCHABLE_PREFERENCES = ['language', 'defaultInvestAmount', 'quietHours', 'mutedNotificationTypes'];
+const PATCHABLE_PREFERENCES = ['language', 'defaultInvestAmount', 'quietHours', 'mutedNotificationTypes', 'loanAlert'];
+
+function checkLoanAlert(alert: unknown): NonNullable<PreferencesDoc['loanAlert']> {
+  const value = (typeof alert === 'object' && alert !== null ? alert : {}) as Record<string, unknown>;
+  const grades = value.grades;
+  if (!Array.isArray(grades) || grades.some((grade) => !(LOAN_GRADES as readonly unknown[]).includes(grade))) {
+    throw new LastroError('invalid_request', `invalid loanAlert.grades ${JSON.stringify(grades)}: use grades from ${LOAN_GRADES.join(', ')}`, {
+      field: 'loanAlert.grades',
+    });
+  }
+  const rate = value.minRateMonthlyBps;
+  if (typeof rate !== 'number' || !Number.isInteger(rate) || rate < 0 || rate > 10000) {
+    throw new LastroError('invalid_request', `invalid loanAlert.minRateMonthlyBps ${JSON.stringify(rate)}: use basis points from 0 to 10000`, {
+      field: 'loanAlert.minRateMonthlyBps',
+    });
+  }
+  const term = value.maxTermMonths;
+  if (typeof term !== 'number' || !Number.isInteger(term) || term < 0 || term > 120) {
+    throw new LastroError('invalid_request', `invalid loanAlert.maxTermMonths ${JSON.stringify(term)}: use months from 0 (any) to 120`, {
+      field: 'loanAlert.maxTermMonths',
+    });
+  }
+  return { grades: [...new Set(grades as NonNullable<PreferencesDoc['loanAlert']>['grades'])].sort(), minRateMonthlyBps: rate, maxTermMonths: term };
+}
 
 function requireHour(value: unknown, field: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 23) {
@@ -178,6 +204,13 @@ export function patchPreferences(current: PreferencesDoc | null, userId: string,
     }
     next.mutedNotificationTypes = [...new Set(types)].sort();
   }
+  if (patch.loanAlert !== undefined) {
+    if (patch.loanAlert === null) {
+      delete next.loanAlert;
+    } else {
+      next.loanAlert = checkLoanAlert(patch.loanAlert);
+    }
+  }
   return next;
 }
 
@@ -202,11 +235,13 @@ export async function savePreferences(database: LastroDatabase, userId: string, 
       mutedNotificationTypes: next.mutedNotificationTypes,
       quietHoursStart: next.quietHoursStart,
       quietHoursEnd: next.quietHoursEnd,
+      loanAlert: next.loanAlert,
     };
     // Removed quiet hours leave the document instead of staying as undefined fields.
     if (next.quietHoursStart === undefined) delete changed.quietHoursStart;
     if (next.quietHoursEnd === undefined) delete changed.quietHoursEnd;
     if (next.mutedNotificationTypes === undefined) delete changed.mutedNotificationTypes;
+    if (next.loanAlert === undefined) delete changed.loanAlert;
     return changed;
   });
 }

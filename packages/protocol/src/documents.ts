@@ -7,6 +7,7 @@ import {
   type PositionDoc,
   type PreferencesDoc,
 } from './operations.js';
+import { LOAN_GRADES, LOAN_STATUSES } from './loan-enums.js';
 import { StringEnum } from './string-enum.js';
 import { ChatMessageDocSchema, type ChatMessageDoc } from './chat.js';
 import { NotificationDocSchema, type NotificationDoc } from './notifications.js';
@@ -72,11 +73,7 @@ export const LedgerEntryDocSchema = Type.Object({
 });
 export type LedgerEntryDoc = Static<typeof LedgerEntryDocSchema>;
 
-export const LOAN_STATUSES = ['open', 'funded', 'active', 'repaid', 'late', 'defaulted', 'cancelled'] as const;
-export type LoanStatus = (typeof LOAN_STATUSES)[number];
-
-export const LOAN_GRADES = ['A', 'B', 'C', 'D', 'E', 'HR'] as const;
-export type LoanGrade = (typeof LOAN_GRADES)[number];
+export { LOAN_GRADES, LOAN_STATUSES, type LoanGrade, type LoanStatus } from './loan-enums.js';
 
 /** A loan request in the public loan book. */
 export const LoanDocSchema = Type.Object({

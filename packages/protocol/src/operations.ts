@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { LOAN_GRADES } from './loan-enums.js';
 import { NOTIFICATION_TYPES } from './notifications.js';
 import { StringEnum } from './string-enum.js';
 
@@ -114,6 +115,17 @@ export const PreferencesDocSchema = Type.Object({
    */
   quietHoursStart: Type.Optional(Type.Integer({ minimum: 0, maximum: 23 })),
   quietHoursEnd: Type.Optional(Type.Integer({ minimum: 0, maximum: 23 })),
+  /** The loan book filter the user saved: a new loan that matches it raises a `loan_match` notification. */
+  loanAlert: Type.Optional(
+    Type.Object({
+      /** Grades to match; empty matches every grade. */
+      grades: Type.Array(StringEnum(LOAN_GRADES), { maxItems: LOAN_GRADES.length }),
+      /** Lowest monthly rate in basis points, 0 for any. */
+      minRateMonthlyBps: Type.Integer({ minimum: 0, maximum: 10000 }),
+      /** Longest term in months, 0 for any. */
+      maxTermMonths: Type.Integer({ minimum: 0, maximum: 120 }),
+    }),
+  ),
   /** Notification types the user does not want; critical types are always sent. */
   mutedNotificationTypes: Type.Optional(Type.Array(StringEnum(NOTIFICATION_TYPES), { maxItems: NOTIFICATION_TYPES.length })),
   /** Server time of the last accepted change; clients send the value they last saw. */

@@ -381,6 +381,8 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE preferences ADD COLUMN quiet_hours_start INTEGER CHECK (quiet_hours_start BETWEEN 0 AND 23);
       ALTER TABLE preferences ADD COLUMN quiet_hours_end INTEGER CHECK (quiet_hours_end BETWEEN 0 AND 23);
       ALTER TABLE preferences ADD COLUMN muted_notification_types TEXT NOT NULL DEFAULT '[]';
+      -- The saved loan book filter as JSON, or NULL.
+      ALTER TABLE preferences ADD COLUMN loan_alert TEXT;
     `,
   },
   {

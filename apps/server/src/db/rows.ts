@@ -132,6 +132,8 @@ export interface PreferencesRow {
   quiet_hours_end: number | null;
   /** JSON array of notification types. */
   muted_notification_types: string;
+  /** JSON of the saved loan filter, or null. */
+  loan_alert: string | null;
   updated_at: string;
   seq: number;
 }
@@ -187,6 +189,9 @@ export function preferencesDoc(row: PreferencesRow): PreferencesDoc {
     updatedAt: row.updated_at,
     seq: row.seq,
   };
+  if (row.loan_alert !== null) {
+    doc.loanAlert = JSON.parse(row.loan_alert) as NonNullable<PreferencesDoc['loanAlert']>;
+  }
   if (row.quiet_hours_start !== null && row.quiet_hours_end !== null) {
     doc.quietHoursStart = row.quiet_hours_start;
     doc.quietHoursEnd = row.quiet_hours_end;

@@ -1,4 +1,4 @@
-import { chooseSendTime, OPEN_HISTORY_MS, saoPauloHour } from '@lastro/domain';
+import { chooseSendTime, matchesLoanAlert, OPEN_HISTORY_MS, saoPauloHour } from '@lastro/domain';
 import { CRITICAL_NOTIFICATION_TYPES, type NotificationType } from '@lastro/protocol';
 import type { ChangeSet } from '../changes.js';
 import type { NewNotification } from '../db/notifications.js';
@@ -6,6 +6,7 @@ import type { Store } from '../db/store.js';
 import {
   chatMessageTexts,
   investmentConfirmedTexts,
+  loanMatchTexts,
   investmentRejectedTexts,
   loanStatusTexts,
   pixOutConfirmedTexts,
@@ -82,7 +83,8 @@ export function createNotifications(store: Store, events: readonly NotificationE
 /**
  * Derives the notifications of the money, loan and chat changes collected in `changes`:
  * PIX credits, confirmed PIX transfers, decided investments, status changes of loans the
- * user invested in, and chat messages accepted for the other member of a room.
+ * user invested in, new loans that match a user's saved filter, and chat messages accepted
+ * for the other member of a room.
  */
 export function eventsFromChanges(store: Store, changes: ChangeSet): NotificationEvent[] {
   const events: NotificationEvent[] = [];
@@ -120,6 +122,15 @@ export function eventsFromChanges(store: Store, changes: ChangeSet): Notificatio
         texts: loanStatusTexts(loanId, loan.borrowerName, from, to),
         loanId,
       });
+    }
+  }
+  const newLoans = [...changes.newLoanIds].map((id) => changes.loans.get(id)).filter((loan) => loan !== undefined);
+  if (newLoans.length > 0) {
+    for (const { userId, alert } of store.preferences.listLoanAlerts()) {
+      for (const loan of newLoans) {
+        if (!matchesLoanAlert(loan, alert)) continue;
+        events.push({ userId, id: `match:${loan.id}`, type: 'loan_match', texts: loanMatchTexts(loan), loanId: loan.id });
+      }
     }
   }
   for (const [readerId, messages] of changes.chatMessages) {

@@ -1,5 +1,5 @@
 import { formatBRL } from '@lastro/domain';
-import type { CommandRejectionReason, LoanStatus } from '@lastro/protocol';
+import type { CommandRejectionReason, LoanDoc, LoanStatus } from '@lastro/protocol';
 
 /** Title and body of a notification in both languages of the product. */
 export interface NotificationTexts {
@@ -127,5 +127,21 @@ export function suspiciousLoginTexts(deviceName: string, platform: string, netwo
     bodyPt: `Entrada em "${deviceName}" (${PLATFORM_NAMES[platform] ?? platform})${where}. Se não foi você, encerre essa sessão.`,
     titleEn: 'New sign-in to your account',
     bodyEn: `Sign-in on "${deviceName}" (${PLATFORM_NAMES_EN[platform] ?? platform})${where}. If it was not you, end that session.`,
+  };
+}
+
+/** Formats a monthly rate in basis points as "1,89% a.m." or "1.89% p.m.". */
+function monthlyRate(bps: number, language: 'pt' | 'en'): string {
+  const percent = (bps / 100).toFixed(2);
+  return language === 'pt' ? `${percent.replace('.', ',')}% a.m.` : `${percent}% p.m.`;
+}
+
+export function loanMatchTexts(loan: LoanDoc): NotificationTexts {
+  const money = formatBRL(loan.amount);
+  return {
+    titlePt: `Novo pedido no seu filtro: ${loan.id}`,
+    bodyPt: `${loan.borrowerName}, ${loan.purpose}: ${money}, grau ${loan.grade}, ${monthlyRate(loan.rateMonthlyBps, 'pt')}, ${loan.termMonths} meses.`,
+    titleEn: `New request matching your filter: ${loan.id}`,
+    bodyEn: `${loan.borrowerName}, ${loan.purpose}: ${money}, grade ${loan.grade}, ${monthlyRate(loan.rateMonthlyBps, 'en')}, ${loan.termMonths} months.`,
   };
 }

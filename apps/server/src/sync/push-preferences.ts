@@ -29,6 +29,7 @@ function sameDocument(server: PreferencesDoc, assumed: Record<string, unknown>):
     assumed.quietHoursStart === server.quietHoursStart &&
     assumed.quietHoursEnd === server.quietHoursEnd &&
     sameList(assumed.mutedNotificationTypes, server.mutedNotificationTypes) &&
+    JSON.stringify(assumed.loanAlert ?? null) === JSON.stringify(server.loanAlert ?? null) &&
     assumed.updatedAt === server.updatedAt &&
     assumed.seq === server.seq
   );
@@ -58,6 +59,7 @@ export function pushPreferences(store: Store, userId: string, rows: ValidRow<'pr
           quietHoursStart: doc.quietHoursStart,
           quietHoursEnd: doc.quietHoursEnd,
           mutedNotificationTypes: (doc.mutedNotificationTypes ?? []).filter((type) => !CRITICAL_NOTIFICATION_TYPES.includes(type)),
+          loanAlert: doc.loanAlert,
         },
         now,
       ),
