@@ -71,7 +71,8 @@ would, and prints the server's JSON answer.
 Sends one chat message in a loan's room, waits for the server's decision and prints
 {"id","status","reason"?,"retryAt"?,"contactKinds"?,"roomId"}. A room is one loan and one
 investor. The server accepts the message, holds it for support (reason off_platform_contact,
-with contactKinds such as phone or pix_key), or rejects it (reason not_a_member, empty,
+with contactKinds such as phone or pix_key), or rejects it (reason not_a_member,
+chat_unavailable (the loan's borrower has no account), empty,
 too_long, rate_limited with retryAt, or offensive_language).
 
   --loan ID          loan id, such as emp-00008 ("lastro loans list" prints them)

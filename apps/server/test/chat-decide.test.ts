@@ -187,8 +187,8 @@ describe('chat decisions', () => {
     });
 
     it('unknown loan and loan without borrower reject', () => {
-      expect(send({ loanId: 'loan-missing' }).reason).toBe('not_a_member');
-      expect(send({ loanId: LOAN_WITHOUT_BORROWER }).reason).toBe('not_a_member');
+      expect(send({ loanId: 'loan-missing' }).reason).toBe('chat_unavailable');
+      expect(send({ loanId: LOAN_WITHOUT_BORROWER }).reason).toBe('chat_unavailable');
       expect(countRows('chat_rooms')).toBe(0);
       expect(countRows('chat_audit')).toBe(2);
     });

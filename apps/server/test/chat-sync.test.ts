@@ -131,6 +131,31 @@ describe('chat over the sync socket', () => {
     expect(borrowerView.map((doc) => doc.id)).not.toContain(held.id);
   });
 
+  it('sends held messages to support users live and by pull', async () => {
+    const support = await login(server, 'suporte@lastro.demo');
+    const supportSocket = await connect(support);
+    const investorSocket = await connect(investor);
+    const held = chatMessage(investor, 'Meu PIX é ana@exemplo.com.br');
+
+    await send(investorSocket, held);
+
+    const live = await supportSocket.next<Frame<'changes'>>(
+      (frame) => frame.type === 'changes' && frame.collection === 'chatMessages' && frame.documents.some((doc) => doc.id === held.id),
+    );
+    expect(live.documents.find((doc) => doc.id === held.id)).toMatchObject({ status: 'held', contactKinds: ['pix_key', 'email'] });
+    const pulled = await pullAll(supportSocket);
+    expect(pulled.filter((doc) => doc.status === 'held').map((doc) => doc.id)).toContain(held.id);
+    expect(pulled.some((doc) => doc.status === 'accepted' && doc.senderId !== support.user.id)).toBe(false);
+  });
+
+  it('names a loan without a borrower account as chat_unavailable', async () => {
+    const socket = await connect(investor);
+
+    const decided = await send(socket, chatMessage(investor, 'Olá?', { loanId: 'emp-00001' }));
+
+    expect(decided).toMatchObject({ status: 'rejected', reason: 'chat_unavailable' });
+  });
+
   it('returns the stored decision for a repeated id and never decides it twice', async () => {
     const socket = await connect(investor);
     const message = chatMessage(investor, 'Repetindo o envio');

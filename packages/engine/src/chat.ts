@@ -20,10 +20,12 @@ export interface ChatRoomView {
   id: string;
   loanId: string;
   investorId: string;
-  /** Oldest first: by server sequence, with the user's unsent messages last. */
+  /** Oldest first: by server time of the attempt, with the user's unsent messages last. */
   messages: ChatMessageDoc[];
-  /** The latest message, the first to show in a list of rooms. */
+  /** The latest message of any status. */
   last: ChatMessageDoc;
+  /** The latest message that is not a rejected attempt, to show in a list of rooms. */
+  preview: ChatMessageDoc;
 }
 
 /** How many messages the user may still send now, and from when again once none are left. */
@@ -81,15 +83,26 @@ export function buildChatMessage(
   };
 }
 
-/** Oldest first by server sequence; messages the server has not stored yet (`seq` 0) last, by id. */
-function bySequence(a: ChatMessageDoc, b: ChatMessageDoc): number {
+/**
+ * Oldest first by the server time of the attempt, so a message keeps its place when support
+ * releases it later. Messages the server has not stored yet come last; ties fall back to the
+ * sequence and then the id, a UUIDv7 that grows with the sending time on its device.
+ */
+export function byServerTime(a: ChatMessageDoc, b: ChatMessageDoc): number {
+  const timeA = a.createdAt ?? '\uffff';
+  const timeB = b.createdAt ?? '\uffff';
+  if (timeA !== timeB) return timeA < timeB ? -1 : 1;
   const rankA = a.seq === 0 ? Number.MAX_SAFE_INTEGER : a.seq;
   const rankB = b.seq === 0 ? Number.MAX_SAFE_INTEGER : b.seq;
   if (rankA !== rankB) return rankA - rankB;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Groups messages into rooms, the room with the latest message first. */
+/**
+ * Groups messages into rooms, the room with the latest message first. Rooms where every
+ * message is a rejected attempt are left out: such a room holds nothing anyone can read, and
+ * may not exist on the server at all (an attempt rejected as `not_a_member`).
+ */
 export function groupChatRooms(messages: readonly ChatMessageDoc[]): ChatRoomView[] {
   const rooms = new Map<string, ChatMessageDoc[]>();
   for (const message of messages) {
@@ -100,15 +113,17 @@ export function groupChatRooms(messages: readonly ChatMessageDoc[]): ChatRoomVie
   }
   const views: ChatRoomView[] = [];
   for (const [id, list] of rooms) {
-    list.sort(bySequence);
+    list.sort(byServerTime);
+    const preview = list.findLast((message) => message.status !== 'rejected');
+    if (preview === undefined) continue;
     const last = list[list.length - 1]!;
-    views.push({ id, loanId: last.loanId, investorId: last.investorId, messages: list, last });
+    views.push({ id, loanId: last.loanId, investorId: last.investorId, messages: list, last, preview });
   }
-  return views.sort((a, b) => bySequence(b.last, a.last));
+  return views.sort((a, b) => byServerTime(b.last, a.last));
 }
 
 /** Reasons of attempts the server does not count toward the rate limit. */
-const UNCOUNTED_REASONS = new Set(['rate_limited', 'not_a_member']);
+const UNCOUNTED_REASONS = new Set(['rate_limited', 'not_a_member', 'chat_unavailable']);
 
 /**
  * Estimates the user's chat quota from their own messages, as the server counts it: accepted,

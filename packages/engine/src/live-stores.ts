@@ -12,6 +12,7 @@ import type {
   PreferencesDoc,
   WalletDoc,
 } from '@lastro/protocol';
+import { byServerTime } from './chat.js';
 import type { LastroDatabase } from './database.js';
 import type { WritableStore } from './store.js';
 
@@ -130,7 +131,7 @@ export function bindLiveStores(database: LastroDatabase, targets: LiveStoreTarge
   const chatCache = new PlainDocumentCache<ChatMessageDoc>();
   subscriptions.push(
     database.chatMessages.find().$.subscribe({
-      next: (documents) => targets.chatMessages.setState(chatCache.toPlain(documents).sort((a, b) => -byServerSequenceDescending(a, b))),
+      next: (documents) => targets.chatMessages.setState(chatCache.toPlain(documents).sort(byServerTime)),
       error: (error: unknown) => onError('chatMessages', error),
     }),
   );

@@ -179,8 +179,10 @@ export interface LastroClient {
   /** Removes one entry of {@link LastroClient.overruled} by its key, or every entry without a key. */
   dismissOverruled(key?: string): void;
   /**
-   * Chat messages the user can see, oldest first: the accepted messages of the user's rooms and
-   * the user's own attempts with their decision (`pending` until the server decides).
+   * Chat messages the user can see, oldest first by server time (unsent ones last): the
+   * accepted messages of the user's rooms and the user's own attempts with their decision
+   * (`pending` until the server decides). Support users also receive held messages and the
+   * messages they reviewed.
    */
   readonly chatMessages: Store<ChatMessageDoc[]>;
   /**

@@ -46,17 +46,44 @@ describe('buildChatMessage', () => {
 });
 
 describe('groupChatRooms', () => {
+  const at = (minutes: number): string => new Date(NOW + minutes * MINUTE).toISOString();
+
   it('groups by loan and investor, newest room first', () => {
-    const first = message({ investorId: 'ana', seq: 10 });
-    const other = message({ investorId: 'bruno', senderId: 'bruno', seq: 11 });
-    const reply = message({ investorId: 'ana', senderId: 'carla', seq: 12 });
-    const pending = message({ investorId: 'bruno', senderId: 'bruno', status: 'pending', seq: 0 });
+    const first = message({ investorId: 'ana', createdAt: at(0), seq: 10 });
+    const other = message({ investorId: 'bruno', senderId: 'bruno', createdAt: at(1), seq: 11 });
+    const reply = message({ investorId: 'ana', senderId: 'carla', createdAt: at(2), seq: 12 });
+    const pending = message({ investorId: 'bruno', senderId: 'bruno', status: 'pending', createdAt: undefined, seq: 0 });
 
     const rooms = groupChatRooms([reply, other, first, pending]);
 
     expect(rooms.map((room) => room.id)).toEqual(['chat:emp-00008:bruno', 'chat:emp-00008:ana']);
     expect(rooms[1]!.messages.map((entry) => entry.id)).toEqual([first.id, reply.id]);
     expect(rooms[0]!.last.id).toBe(pending.id);
+  });
+
+  it('keeps a released message at its sending time', () => {
+    const held = message({ createdAt: at(0), seq: 30, status: 'accepted' });
+    const later = message({ createdAt: at(3), seq: 20 });
+
+    const [room] = groupChatRooms([later, held]);
+
+    expect(room!.messages.map((entry) => entry.id)).toEqual([held.id, later.id]);
+  });
+
+  it('previews the latest message that was not rejected', () => {
+    const accepted = message({ createdAt: at(0) });
+    const rejected = message({ createdAt: at(1), status: 'rejected', reason: 'offensive_language' });
+
+    const [room] = groupChatRooms([accepted, rejected]);
+
+    expect(room!.last.id).toBe(rejected.id);
+    expect(room!.preview.id).toBe(accepted.id);
+  });
+
+  it('leaves out rooms with only rejected attempts', () => {
+    const outsider = message({ loanId: 'emp-00001', status: 'rejected', reason: 'not_a_member' });
+
+    expect(groupChatRooms([outsider])).toEqual([]);
   });
 });
 

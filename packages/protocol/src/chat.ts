@@ -20,6 +20,8 @@ export type ChatMessageStatus = (typeof CHAT_MESSAGE_STATUSES)[number];
 export const CHAT_MESSAGE_REASONS = [
   /** The sender is not the room's investor or the loan's borrower. */
   'not_a_member',
+  /** The loan does not exist or its borrower has no account, so nobody could reply. */
+  'chat_unavailable',
   /** Nothing but spaces or invisible characters. */
   'empty',
   /** More than 2,000 characters after normalisation. */

@@ -32,7 +32,7 @@ export interface ChatDecision {
   messageId: string;
   roomId: string;
   status: ChatMessageStatus;
-  /** `not_a_member`, `empty`, `too_long`, `rate_limited`, `offensive_language`, `off_platform_contact`, `rejected_by_support`, or null. */
+  /** `not_a_member`, `chat_unavailable`, `empty`, `too_long`, `rate_limited`, `offensive_language`, `off_platform_contact`, `rejected_by_support`, or null. */
   reason: string | null;
   /** For `rate_limited`: server time (RFC 3339 UTC) from which the sender may send again, else null. */
   retryAt: string | null;
@@ -48,7 +48,7 @@ export interface ChatDecision {
  * Reasons of attempts that do not count toward the rate limit: attempts rejected by the limit
  * itself, so retrying while limited does not extend the wait, and attempts outside any room.
  */
-const UNCOUNTED_REASONS = ['rate_limited', 'not_a_member'] as const;
+const UNCOUNTED_REASONS = ['rate_limited', 'not_a_member', 'chat_unavailable'] as const;
 
 /**
  * Returns the id of the room of an investor on a loan. Room ids are derived from the pair,
@@ -74,23 +74,28 @@ function decisionFromMessage(message: ChatMessage, repeated: boolean): ChatDecis
 
 /**
  * Returns the room the sender may write into, creating it on an investor's first message, or
- * undefined when the sender is not a member. Members are the room's investor and the loan's
- * borrower. Only the investor can create the room, and only for a loan that has a borrower.
+ * why the sender cannot write: `chat_unavailable` for an unknown loan or a loan whose borrower
+ * has no account (nobody could reply), `not_a_member` for anyone but the room's investor and
+ * the loan's borrower. Only the investor can create the room.
  */
-function findOrCreateRoom(store: Store, attempt: ChatMessageAttempt, roomId: string, investorId: string, now: string): ChatRoom | undefined {
+function findOrCreateRoom(
+  store: Store,
+  attempt: ChatMessageAttempt,
+  roomId: string,
+  investorId: string,
+  now: string,
+): ChatRoom | 'not_a_member' | 'chat_unavailable' {
   const existing = store.chat.findRoom(roomId);
   if (existing !== undefined) {
-    return attempt.senderId === existing.investorId || attempt.senderId === existing.borrowerId ? existing : undefined;
+    return attempt.senderId === existing.investorId || attempt.senderId === existing.borrowerId ? existing : 'not_a_member';
   }
 
-  if (investorId !== attempt.senderId || store.users.findById(attempt.senderId)?.role !== 'investor') {
-    return undefined;
-  }
-  // NOTE: a loan without a borrower account (borrower_user_id NULL) rejects the investor as
-  // not_a_member, because no borrower could reply in the room.
   const borrowerId = store.chat.findLoanBorrower(attempt.loanId);
   if (borrowerId === undefined || borrowerId === null) {
-    return undefined;
+    return 'chat_unavailable';
+  }
+  if (investorId !== attempt.senderId || store.users.findById(attempt.senderId)?.role !== 'investor') {
+    return 'not_a_member';
   }
   const room: ChatRoom = { id: roomId, loanId: attempt.loanId, investorId, borrowerId, createdAt: now };
   store.chat.insertRoom(room);
@@ -106,8 +111,9 @@ function decide(
   now: Date,
 ): Pick<ChatMessage, 'status' | 'reason' | 'retryAt' | 'contactKinds'> {
   const nowText = now.toISOString();
-  if (findOrCreateRoom(store, attempt, roomId, investorId, nowText) === undefined) {
-    return { status: 'rejected', reason: 'not_a_member', retryAt: null, contactKinds: [] };
+  const room = findOrCreateRoom(store, attempt, roomId, investorId, nowText);
+  if (typeof room === 'string') {
+    return { status: 'rejected', reason: room, retryAt: null, contactKinds: [] };
   }
 
   const validation = validateChatText(attempt.text);

@@ -39,7 +39,8 @@ export function chatMessageDoc(message: ChatMessage, sender: ChatSender | undefi
 
 /**
  * Adds a message's document to `changes` for every user who may see it: the sender always;
- * the room's investor and borrower once the message is accepted.
+ * the room's investor and borrower once the message is accepted; support users while it is
+ * held and after they reviewed it, so their queue follows live.
  */
 export function collectChatMessage(store: Store, message: ChatMessage, changes: ChangeSet): void {
   const sender = store.users.findById(message.senderId);
@@ -51,6 +52,9 @@ export function collectChatMessage(store: Store, message: ChatMessage, changes: 
       readers.add(room.investorId);
       readers.add(room.borrowerId);
     }
+  }
+  if (message.status === 'held' || message.decidedBy !== null) {
+    for (const supportId of store.users.idsWithRole('support')) readers.add(supportId);
   }
   for (const userId of readers) changes.addChatMessage(userId, doc);
 }

@@ -20,7 +20,8 @@ import {
 /**
  * Reads for the sync pull: the documents a user may see with `seq` above a checkpoint, in
  * `seq` order. Loans are public; every other collection returns only the user's own documents,
- * and chat messages also the accepted messages of the rooms the user is a member of.
+ * and chat messages also the accepted messages of the rooms the user is a member of, and for
+ * support users the held messages and those support reviewed.
  */
 export interface SyncReadRepository {
   wallets(userId: string, afterSeq: number, limit: number): WalletDoc[];
@@ -47,7 +48,9 @@ export function createSqliteSyncReadRepository(db: SqliteDatabase): SyncReadRepo
      WHERE m.seq > @afterSeq
        AND (m.sender_id = @userId
          OR (m.status = 'accepted'
-           AND m.room_id IN (SELECT id FROM chat_rooms WHERE investor_id = @userId OR borrower_id = @userId)))
+           AND m.room_id IN (SELECT id FROM chat_rooms WHERE investor_id = @userId OR borrower_id = @userId))
+         OR ((m.status = 'held' OR m.decided_by IS NOT NULL)
+           AND (SELECT role FROM users WHERE id = @userId) = 'support'))
      ORDER BY m.seq LIMIT @limit`,
   );
   return {

@@ -21,6 +21,8 @@ export interface UserRepository {
   findByEmail(email: string): UserRecord | undefined;
   findById(id: string): UserRecord | undefined;
   count(): number;
+  /** Lists the ids of the users with `role`. */
+  idsWithRole(role: Role): string[];
 }
 
 interface UserRow {
@@ -54,6 +56,7 @@ export function createSqliteUserRepository(db: SqliteDatabase): UserRepository {
   const byEmail = db.prepare('SELECT * FROM users WHERE email = ?');
   const byId = db.prepare('SELECT * FROM users WHERE id = ?');
   const countUsers = db.prepare('SELECT COUNT(*) AS count FROM users');
+  const idsWithRole = db.prepare('SELECT id FROM users WHERE role = ? ORDER BY id');
   return {
     insertOrganisation: ({ id, name, createdAt }) => void insertOrganisation.run(id, name, createdAt),
     insert: (user) => void insertUser.run(user),
@@ -66,5 +69,6 @@ export function createSqliteUserRepository(db: SqliteDatabase): UserRepository {
       return row === undefined ? undefined : toRecord(row);
     },
     count: () => (countUsers.get() as { count: number }).count,
+    idsWithRole: (role) => (idsWithRole.all(role) as { id: string }[]).map((row) => row.id),
   };
 }

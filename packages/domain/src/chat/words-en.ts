@@ -61,6 +61,15 @@ export const englishWords = new DataSet<BlockedWordMetadata>()
   .addAll(englishDataset)
   .removePhrasesIf((phrase) => PHRASES_REMOVED.has(phrase.metadata?.originalWord ?? ''))
   .addPhrase((phrase) => phrase.setMetadata({ originalWord: 'sexy' }).addPattern(pattern`|s[s]e[e]xy|`))
+  .addPhrase((phrase) =>
+    phrase
+      .setMetadata({ originalWord: 'idiot' })
+      .addPattern(pattern`|idiot|`)
+      .addPattern(pattern`|idiots|`)
+      .addPattern(pattern`|idiotic|`),
+  )
+  // Whole words only, because Moroni is the capital of the Comoros.
+  .addPhrase((phrase) => phrase.setMetadata({ originalWord: 'moron' }).addPattern(pattern`|moron|`).addPattern(pattern`|morons|`))
   .addPhrase((phrase) => {
     for (const term of PORTUGUESE_WORDS_ALLOWED) phrase.addWhitelistedTerm(term);
     return phrase;

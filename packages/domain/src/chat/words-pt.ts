@@ -11,8 +11,8 @@ import type { BlockedWordMetadata } from './offensive.js';
  * so only words whose common meaning in Brazil is offensive were kept. Words with a common
  * innocent meaning are left out, because a rejected message cannot be posted. These are "pau",
  * "pinto", "rola", "pica", "saco", "rabo", "veado", "macaco", "piranha", "vaca", "galinha",
- * "crioulo", "arrombado", "porrada", "rapariga", "biscate" (also an odd job) and "vagabundo"
- * (also shoddy). Only the whole word "vadia" is blocked, because the verb "vadiar" (to loaf)
+ * "crioulo", "arrombado", "porrada", "rapariga", "biscate" (also an odd job), "burro" ("caro pra
+ * burro" means very expensive), "trouxa" (also a bundle) and "vagabundo" (also shoddy). Only the whole word "vadia" is blocked, because the verb "vadiar" (to loaf)
  * starts with it.
  *
  * Patterns use obscenity's syntax (`|` is a word boundary, `[x]` an optional part) and are
@@ -100,6 +100,17 @@ export const portugueseWords = new DataSet<BlockedWordMetadata>()
   )
   .addPhrase((phrase) => phrase.setMetadata({ originalWord: 'otário' }).addPattern(pattern`|otari`))
   .addPhrase((phrase) => phrase.setMetadata({ originalWord: 'imbecil' }).addPattern(pattern`|imbecil`))
+  // Only the whole words: "idiotismo" is also the linguists' word for an idiom.
+  .addPhrase((phrase) =>
+    phrase.setMetadata({ originalWord: 'idiota' }).addPattern(pattern`|idiota|`).addPattern(pattern`|idiotas|`),
+  )
+  .addPhrase((phrase) => phrase.setMetadata({ originalWord: 'cretino' }).addPattern(pattern`|cretin`))
+  .addPhrase((phrase) => phrase.setMetadata({ originalWord: 'canalha' }).addPattern(pattern`|canalh`))
+  .addPhrase((phrase) => phrase.setMetadata({ originalWord: 'safado' }).addPattern(pattern`|safad`))
+  // The feminine only: the masculine "vagabundo" also means shoddy, as in "material vagabundo".
+  .addPhrase((phrase) =>
+    phrase.setMetadata({ originalWord: 'vagabunda' }).addPattern(pattern`|vagabunda|`).addPattern(pattern`|vagabundas|`),
+  )
   .addPhrase((phrase) => phrase.setMetadata({ originalWord: 'escroto' }).addPattern(pattern`|escrot`))
   .addPhrase((phrase) =>
     phrase
