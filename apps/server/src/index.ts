@@ -17,6 +17,7 @@ import { openDatabase } from './db/database.js';
 import { createSqliteStore } from './db/store.js';
 import { seedDemoData } from './demo/seed.js';
 import { startSimulator, type Simulator } from './demo/simulator.js';
+import { startDigestScheduler } from './notifications/digest.js';
 import { registerRoutes } from './http/routes.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
@@ -152,6 +153,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const ctx: ServerContext = { store, logger, metrics, sync, pixOut, webhookSecret, webRoot: options.webRoot };
 
   let simulator: Simulator | undefined;
+  let digests: { stop(): void } | undefined;
   let listenSocket: us_listen_socket | undefined;
   try {
     if (demo) {
@@ -171,12 +173,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       simulator = startSimulator(store, sync, logger);
     }
     pixOut.rescheduleBlocked();
+    digests = startDigestScheduler(store, sync, logger.child({ component: 'digest' }));
     logger.info({ url, host, port: boundPort, dataDir: options.dataDir, demo, webRoot: options.webRoot ?? null }, 'listening');
 
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
       closing ??= (async () => {
         simulator?.stop();
+        digests?.stop();
         pixOut.stop();
         if (listenSocket !== undefined) {
           us_listen_socket_close(listenSocket);
@@ -220,6 +224,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     return { url, port: boundPort, close, updateLoanStatus, createLoan };
   } catch (error) {
     simulator?.stop();
+    digests?.stop();
     pixOut.stop();
     store.close();
     throw error;

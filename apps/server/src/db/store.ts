@@ -1,6 +1,7 @@
 import { createSqliteChatAuditRepository, type ChatAuditRepository } from '../audit/repository.js';
 import { createSqliteChatRepository, type ChatRepository } from '../chat/repository.js';
 import { createSqliteLedger, type Ledger } from '../ledger/ledger.js';
+import { createSqliteActivityRepository, type ActivityRepository } from './activity.js';
 import { createSqliteChargeRepository, type ChargeRepository } from './charges.js';
 import { createSqliteCommandRepository, type CommandRepository } from './commands.js';
 import type { SqliteDatabase } from './database.js';
@@ -35,6 +36,7 @@ export interface Store {
   chat: ChatRepository;
   notifications: NotificationRepository;
   security: SecurityRepository;
+  activity: ActivityRepository;
   /**
    * Runs `work` in one write transaction (SQLite `BEGIN IMMEDIATE`, so concurrent writers
    * wait instead of failing on upgrade). Rolls back when `work` throws.
@@ -60,6 +62,7 @@ export function createSqliteStore(db: SqliteDatabase): Store {
     chat: createSqliteChatRepository(db),
     notifications: createSqliteNotificationRepository(db),
     security: createSqliteSecurityRepository(db),
+    activity: createSqliteActivityRepository(db),
     transaction: (work) => db.transaction(work).immediate(),
     close: () => db.close(),
   };

@@ -145,3 +145,41 @@ export function loanMatchTexts(loan: LoanDoc): NotificationTexts {
     bodyEn: `${loan.borrowerName}, ${loan.purpose}: ${money}, grade ${loan.grade}, ${monthlyRate(loan.rateMonthlyBps, 'en')}, ${loan.termMonths} months.`,
   };
 }
+
+/** One day's activity of an investor, for {@link dailyDigestTexts}. */
+export interface DigestFigures {
+  /** The São Paulo calendar day, "DD/MM". */
+  day: string;
+  pixCount: number;
+  pixAmount: number;
+  investCount: number;
+  investAmount: number;
+  loanStatusChanges: number;
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+export function dailyDigestTexts(figures: DigestFigures): NotificationTexts {
+  const partsPt: string[] = [];
+  const partsEn: string[] = [];
+  if (figures.pixCount > 0) {
+    partsPt.push(`${plural(figures.pixCount, 'PIX recebido', 'PIX recebidos')} (${formatBRL(figures.pixAmount)})`);
+    partsEn.push(`${plural(figures.pixCount, 'PIX received', 'PIX received')} (${formatBRL(figures.pixAmount)})`);
+  }
+  if (figures.investCount > 0) {
+    partsPt.push(`${plural(figures.investCount, 'investimento', 'investimentos')} (${formatBRL(figures.investAmount)})`);
+    partsEn.push(`${plural(figures.investCount, 'investment', 'investments')} (${formatBRL(figures.investAmount)})`);
+  }
+  if (figures.loanStatusChanges > 0) {
+    partsPt.push(plural(figures.loanStatusChanges, 'mudança de status nos seus empréstimos', 'mudanças de status nos seus empréstimos'));
+    partsEn.push(plural(figures.loanStatusChanges, 'status change in your loans', 'status changes in your loans'));
+  }
+  return {
+    titlePt: `Resumo de ${figures.day}`,
+    bodyPt: `${partsPt.join('; ')}.`,
+    titleEn: `Summary of ${figures.day}`,
+    bodyEn: `${partsEn.join('; ')}.`,
+  };
+}
