@@ -3,13 +3,17 @@ import { listChat, sendChat } from './commands/chat.js';
 import { deposit } from './commands/deposit.js';
 import { listLoans } from './commands/loans.js';
 import { simulatePix } from './commands/pix.js';
+import { listSessions, revokeSession, watchNotifications } from './commands/sessions.js';
 import { watchLoans, watchWallet } from './commands/watch.js';
 import { HELP } from './help.js';
 import { CliError, EXIT, printMessage, printText, usageError } from './output.js';
 
 interface Command {
   help: string;
-  run(flags: Flags): Promise<number>;
+  /** Runs the command; `args` are the positional words after the command's name. */
+  run(flags: Flags, args: string[]): Promise<number>;
+  /** True for commands that take positional arguments, such as a session id. */
+  takesArguments?: boolean;
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -20,15 +24,22 @@ const COMMANDS: Record<string, Command> = {
   'pix simulate': { help: HELP.pixSimulate, run: simulatePix },
   'chat send': { help: HELP.chatSend, run: sendChat },
   'chat list': { help: HELP.chatList, run: listChat },
+  'watch notifications': { help: HELP.watchNotifications, run: watchNotifications },
+  'sessions list': { help: HELP.sessionsList, run: listSessions },
+  'sessions revoke': { help: HELP.sessionsRevoke, run: revokeSession, takesArguments: true },
 };
 
-/** Finds the command named by the leading words: one word ("deposit") or two ("watch wallet"). */
-function findCommand(words: string[]): { name: string; command: Command } | undefined {
+/**
+ * Finds the command named by the leading words: one word ("deposit") or two ("watch wallet").
+ * Only commands that take arguments accept more words after their name.
+ */
+function findCommand(words: string[]): { name: string; command: Command; args: string[] } | undefined {
   for (const length of [2, 1]) {
-    if (words.length !== length) continue;
+    if (words.length < length) continue;
     const name = words.slice(0, length).join(' ');
     const command = COMMANDS[name];
-    if (command !== undefined) return { name, command };
+    if (command === undefined) continue;
+    if (words.length === length || command.takesArguments === true) return { name, command, args: words.slice(length) };
   }
   return undefined;
 }
@@ -54,7 +65,7 @@ export async function runCli(argv: string[]): Promise<number> {
       printText(found.command.help);
       return EXIT.ok;
     }
-    return await found.command.run(flags);
+    return await found.command.run(flags, found.args);
   } catch (error) {
     if (error instanceof CliError) {
       printMessage(error.message);

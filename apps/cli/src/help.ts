@@ -17,6 +17,9 @@ Usage:
   lastro pix simulate   --txid TXID --valor 110,00 [--secret S] [--server URL]
   lastro chat send      --loan ID --text TEXT [--investor ID] [--timeout S] [connection flags]
   lastro chat list      --loan ID [--investor ID] [connection flags]
+  lastro watch notifications [connection flags]  print one line per notification change
+  lastro sessions list  [connection flags]       the user's active sessions
+  lastro sessions revoke SESSION_ID [connection flags]
 
 Run "lastro <command> --help" for the flags of a command.
 Exit status: 0 success, 1 failure (login, network, server), 2 invalid flag or value,
@@ -85,6 +88,31 @@ ${COMMON}
 
 Exit status: 0 accepted or held, 3 rejected, 1 failure (login, network, no decision in
 time), 2 invalid flag or value.`,
+
+  watchNotifications: `Usage: lastro watch notifications [flags]
+
+Logs in, waits for the initial sync, prints every notification of the user (oldest first)
+and then one JSON line per change of a notification document, until interrupted (Ctrl+C).
+Lines carry id, type, priority, title and body (pt-BR; titleEn and bodyEn in English),
+createdAt, deliverAt and the tracking times deliveredAt, shownAt, shownChannel, openedAt
+and readAt.
+
+${COMMON}`,
+
+  sessionsList: `Usage: lastro sessions list [flags]
+
+Prints the user's active sessions as JSON lines, most recently used first:
+{"id","deviceId","deviceName","platform","network","createdAt","lastSeenAt","current","suspicious"}.
+"current" marks the session of this command; "suspicious" a login scored as risky.
+
+${COMMON}`,
+
+  sessionsRevoke: `Usage: lastro sessions revoke SESSION_ID [flags]
+
+Ends one of the user's sessions: its token stops working and its connections close at once.
+Prints {"id","revoked":true}. SESSION_ID comes from "lastro sessions list".
+
+${COMMON}`,
 
   chatList: `Usage: lastro chat list --loan ID [--investor ID] [flags]
 

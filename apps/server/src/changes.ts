@@ -1,4 +1,4 @@
-import type { ChatMessageDoc, CommandDoc, LedgerEntryDoc, LoanDoc, PositionDoc, PreferencesDoc, WalletDoc } from '@lastro/protocol';
+import type { ChatMessageDoc, NotificationDoc, CommandDoc, LedgerEntryDoc, LoanDoc, PositionDoc, PreferencesDoc, WalletDoc } from '@lastro/protocol';
 
 /** Documents of one collection by user id and then by document id; later versions replace earlier ones. */
 type PerUser<D> = Map<string, Map<string, D>>;
@@ -28,6 +28,12 @@ export class ChangeSet {
   readonly preferences = new Map<string, PreferencesDoc>();
   /** Latest state of each changed chat message, by reader id and message id. */
   readonly chatMessages: PerUser<ChatMessageDoc> = new Map();
+  /** Latest state of each changed notification, by user id and notification id. */
+  readonly notifications: PerUser<NotificationDoc> = new Map();
+  /** Status changes of loans in this transaction: the status before the first change and after the last. */
+  readonly loanStatusChanges = new Map<string, { from: LoanDoc['status']; to: LoanDoc['status'] }>();
+  /** Loans created in this transaction. */
+  readonly newLoanIds = new Set<string>();
 
   addWallet(wallet: WalletDoc): void {
     this.wallets.set(wallet.id, wallet);
@@ -39,8 +45,19 @@ export class ChangeSet {
     this.ledgerEntries.set(userId, entries);
   }
 
-  addLoan(loan: LoanDoc): void {
+  /**
+   * Adds a changed loan. Pass the loan as it was before the change, so a status change is
+   * recorded, or `'created'` for a new loan.
+   */
+  addLoan(loan: LoanDoc, before?: LoanDoc | 'created'): void {
     this.loans.set(loan.id, loan);
+    if (before === 'created') {
+      this.newLoanIds.add(loan.id);
+    } else if (before !== undefined) {
+      const from = this.loanStatusChanges.get(loan.id)?.from ?? before.status;
+      if (from === loan.status) this.loanStatusChanges.delete(loan.id);
+      else this.loanStatusChanges.set(loan.id, { from, to: loan.status });
+    }
   }
 
   addPosition(userId: string, position: PositionDoc): void {
@@ -53,6 +70,10 @@ export class ChangeSet {
 
   addPreferences(preferences: PreferencesDoc): void {
     this.preferences.set(preferences.id, preferences);
+  }
+
+  addNotification(userId: string, notification: NotificationDoc): void {
+    put(this.notifications, userId, notification);
   }
 
   /** Adds a chat message for one reader; call once per user who may see it. */
@@ -69,6 +90,7 @@ export class ChangeSet {
       ...this.commands.keys(),
       ...this.preferences.keys(),
       ...this.chatMessages.keys(),
+      ...this.notifications.keys(),
     ]);
   }
 

@@ -9,12 +9,15 @@ import {
 } from 'uWebSockets.js';
 import { CLOSE_CODES, type LoanDoc, type LoanStatus } from '@lastro/protocol';
 import { ChangeSet } from './changes.js';
+import type { NewLoan } from './db/loans.js';
+import { notifyChanges } from './notifications/collect.js';
 import { DEFAULT_PIX_OUT_CONFIRM_DELAY_MS, PixOutConfirmer } from './commands/pix-out-confirmer.js';
 import type { ServerContext } from './context.js';
 import { openDatabase } from './db/database.js';
 import { createSqliteStore } from './db/store.js';
 import { seedDemoData } from './demo/seed.js';
 import { startSimulator, type Simulator } from './demo/simulator.js';
+import { startDigestScheduler } from './notifications/digest.js';
 import { registerRoutes } from './http/routes.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
@@ -67,6 +70,11 @@ export interface RunningServer {
    * the market simulator does. Returns the updated loan, or undefined for an unknown id.
    */
   updateLoanStatus(loanId: string, status: LoanStatus): LoanDoc | undefined;
+  /**
+   * Adds a loan request to the book in one transaction and publishes it, as the market
+   * simulator does; users whose saved filter matches it are notified. Returns the stored loan.
+   */
+  createLoan(loan: NewLoan): LoanDoc;
 }
 
 /** Raised when the server cannot listen, for example because the port is in use. */
@@ -145,6 +153,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const ctx: ServerContext = { store, logger, metrics, sync, pixOut, webhookSecret, webRoot: options.webRoot };
 
   let simulator: Simulator | undefined;
+  let digests: { stop(): void } | undefined;
   let listenSocket: us_listen_socket | undefined;
   try {
     if (demo) {
@@ -164,12 +173,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       simulator = startSimulator(store, sync, logger);
     }
     pixOut.rescheduleBlocked();
+    digests = startDigestScheduler(store, sync, logger.child({ component: 'digest' }));
     logger.info({ url, host, port: boundPort, dataDir: options.dataDir, demo, webRoot: options.webRoot ?? null }, 'listening');
 
     let closing: Promise<void> | undefined;
     const close = (): Promise<void> => {
       closing ??= (async () => {
         simulator?.stop();
+        digests?.stop();
         pixOut.stop();
         if (listenSocket !== undefined) {
           us_listen_socket_close(listenSocket);
@@ -192,16 +203,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const updated =
           loan === undefined ? undefined : store.loans.update(loanId, { funded: loan.funded, status, updatedAt: new Date().toISOString() });
         if (updated !== undefined) {
-          changes.addLoan(updated);
+          changes.addLoan(updated, loan);
         }
+        notifyChanges(store, changes, new Date());
         return changes;
       });
       sync.publish(changes);
       return changes.loans.get(loanId);
     };
-    return { url, port: boundPort, close, updateLoanStatus };
+    const createLoan = (loan: NewLoan): LoanDoc => {
+      const changes = store.transaction(() => {
+        const changes = new ChangeSet();
+        changes.addLoan(store.loans.insert(loan), 'created');
+        notifyChanges(store, changes, new Date());
+        return changes;
+      });
+      sync.publish(changes);
+      return changes.loans.get(loan.id)!;
+    };
+    return { url, port: boundPort, close, updateLoanStatus, createLoan };
   } catch (error) {
     simulator?.stop();
+    digests?.stop();
     pixOut.stop();
     store.close();
     throw error;

@@ -141,13 +141,15 @@ describe('preferences and change streams', () => {
     await creditPix(investor.user.id, '1.00');
     const entries = await first.next<Frame<'changes'>>((frame) => frame.type === 'changes' && frame.collection === 'ledgerEntries');
     const wallet = await first.next<Frame<'changes'>>((frame) => frame.type === 'changes' && frame.collection === 'wallets');
+    const notification = await first.next<Frame<'changes'>>((frame) => frame.type === 'changes' && frame.collection === 'notifications');
     expect(wallet.index).toBe(entries.index + 1);
+    expect(notification.index).toBe(wallet.index + 1);
 
     const { client: second, ready } = await connectAs(investor.token);
     await creditPix(investor.user.id, '1.00');
     const next = await second.next<Frame<'changes'>>((frame) => frame.type === 'changes' && frame.stream === 'user');
 
-    expect(ready.streams.user).toBe(wallet.index);
+    expect(ready.streams.user).toBe(notification.index);
     expect(next.index).toBe(ready.streams.user + 1);
   });
 

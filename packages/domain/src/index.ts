@@ -48,3 +48,13 @@ export {
   POPULATION_PRIOR_WEIGHT,
 } from './notifications/send-time.js';
 export type { QuietHours, SendTime, SendTimeInput, SendWindow } from './notifications/send-time.js';
+export {
+  FAILED_ATTEMPT_THRESHOLD,
+  FAILED_ATTEMPT_WINDOW_MS,
+  KNOWN_NETWORK_MS,
+  networkPrefix,
+  scoreLogin,
+} from './security/login-risk.js';
+export type { LoginRisk, LoginRiskInput, LoginRiskReason } from './security/login-risk.js';
+export { matchesLoanAlert } from './loan-alert.js';
+export type { LoanAlertFilter, LoanForAlert } from './loan-alert.js';

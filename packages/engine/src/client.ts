@@ -11,16 +11,18 @@ import { HttpApi } from './http-api.js';
 import { bindLiveStores } from './live-stores.js';
 import { createConsoleLogger, type EngineLogger } from './logger.js';
 import { bindOperationStores, type Balances, type PendingOperation } from './operation-stores.js';
-import { buildInvestCommand, buildPixOutCommand, patchPreferences, type PixOutRequest, type PreferencesPatch } from './outbox.js';
+import { buildInvestCommand, buildPixOutCommand, savePreferences, type PixOutRequest, type PreferencesPatch } from './outbox.js';
 import { startReplications, type Replications } from './replication.js';
 import { createStore, type WritableStore } from './store.js';
 import { DEFAULT_LONG_OFFLINE_MS, trackCatchUp } from './catch-up.js';
 import { SyncConnection } from './sync-connection.js';
 import { requireString, socketUrlFor } from './session-input.js';
 import { buildChatMessage, type ChatMessageRequest } from './chat.js';
+import { trackNotifications, type NotificationTrackingUpdate } from './notifications.js';
+import { createSessionsApi, type SessionsApi } from './sessions-api.js';
 import { createSupportApi, type SupportApi } from './support-api.js';
 import type { ConnectionState, LastroClient, LastroClientOptions, Session, Store, SyncState, WebSocketConstructor } from './types.js';
-import type { ChatMessageDoc, CommandDoc, LedgerEntryDoc, LoanDoc, PositionDoc, PreferencesDoc, WalletDoc } from '@lastro/protocol';
+import type { ChatMessageDoc, NotificationDoc, CommandDoc, LedgerEntryDoc, LoanDoc, PositionDoc, PreferencesDoc, WalletDoc } from '@lastro/protocol';
 
 /** Resources of an active session: the user's database and its replications. */
 interface OpenSession {
@@ -55,7 +57,9 @@ class Client implements LastroClient {
   readonly balances: WritableStore<Balances | null>;
   readonly overruled: WritableStore<OverruledChange[]>;
   readonly chatMessages: WritableStore<ChatMessageDoc[]>;
+  readonly notifications: WritableStore<NotificationDoc[]>;
   readonly support: SupportApi;
+  readonly sessions: SessionsApi;
 
   private overruledCount = 0;
   private currentSession: Session | null = null;
@@ -71,6 +75,7 @@ class Client implements LastroClient {
     const onListenerError = (error: unknown): void => this.logger.error('a store listener threw', { error: String(error) });
     this.api = new HttpApi(options.serverUrl, fetchImpl);
     this.support = createSupportApi(this.api, (call) => this.withToken(call));
+    this.sessions = createSessionsApi(this.api, (call) => this.withToken(call));
     this.socket = new SyncConnection({
       socketUrl: socketUrlFor(options.serverUrl),
       webSocket,
@@ -91,6 +96,7 @@ class Client implements LastroClient {
     this.balances = createStore<Balances | null>(null, onListenerError);
     this.overruled = createStore<OverruledChange[]>([], onListenerError);
     this.chatMessages = createStore<ChatMessageDoc[]>([], onListenerError);
+    this.notifications = createStore<NotificationDoc[]>([], onListenerError);
     bindOperationStores({
       commands: this.commands,
       wallet: this.wallet,
@@ -111,7 +117,7 @@ class Client implements LastroClient {
       requireString(email, 'email');
       requireString(password, 'password');
       const response = await this.api.login(email, password, this.options.device);
-      await this.openSession({ token: response.token, user: response.user });
+      await this.openSession({ token: response.token, sessionId: response.sessionId, user: response.user });
       return response.user;
     });
   }
@@ -216,16 +222,12 @@ class Client implements LastroClient {
     return message.id;
   }
 
-  async updatePreferences(patch: PreferencesPatch): Promise<void> {
-    const database = this.requireDatabase();
-    const userId = this.requireSession().user.id;
-    const current = await database.preferences.findOne(userId).exec();
-    const next = patchPreferences(current === null ? null : (current.toJSON() as PreferencesDoc), userId, patch, this.now());
-    if (current === null) {
-      await database.preferences.insert(next);
-    } else {
-      await current.incrementalPatch({ language: next.language, defaultInvestAmount: next.defaultInvestAmount });
-    }
+  trackNotifications(ids: readonly string[], update: NotificationTrackingUpdate): Promise<void> {
+    return trackNotifications(this.requireDatabase(), ids, update, this.now());
+  }
+
+  updatePreferences(patch: PreferencesPatch): Promise<void> {
+    return savePreferences(this.requireDatabase(), this.requireSession().user.id, patch, this.now());
   }
 
   dismissOverruled(key?: string): void {
@@ -284,6 +286,8 @@ class Client implements LastroClient {
       preferences: serverWinsConflictHandler(overruledPreferences, onOverruled),
       // A chat message is only ever completed by the server's decision, never overruled.
       chatMessages: serverWinsConflictHandler(() => null, onOverruled),
+      // The server keeps the first time of each tracking field, so its document is the truth.
+      notifications: serverWinsConflictHandler(() => null, onOverruled),
     });
     const replications = startReplications({
       database,
@@ -302,6 +306,7 @@ class Client implements LastroClient {
         positions: this.positions,
         preferences: this.preferences,
         chatMessages: this.chatMessages,
+        notifications: this.notifications,
       },
       (collection, error) => this.logger.error('a live query failed', { collection, error: String(error) }),
     );
@@ -355,6 +360,7 @@ class Client implements LastroClient {
     this.positions.setState([]);
     this.preferences.setState(null);
     this.chatMessages.setState([]);
+    this.notifications.setState([]);
     this.sync.setState(initialSyncState());
   }
 }

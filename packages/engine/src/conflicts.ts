@@ -1,5 +1,5 @@
 import type { RxConflictHandler, WithDeleted } from 'rxdb';
-import type { ChatMessageDoc, CommandDoc, PreferencesDoc } from '@lastro/protocol';
+import type { ChatMessageDoc, CommandDoc, NotificationDoc, PreferencesDoc } from '@lastro/protocol';
 
 /** Client-writable collections, whose local changes the server may overrule. */
 export type WritableCollectionName = 'commands' | 'preferences';
@@ -51,7 +51,17 @@ export function overruledCommand(local: WithDeleted<CommandDoc>, server: WithDel
 
 /** Returns what the server overruled, or null when the server kept the same choices. */
 export function overruledPreferences(local: WithDeleted<PreferencesDoc>, server: WithDeleted<PreferencesDoc>): Overruled | null {
-  if (local.language === server.language && local.defaultInvestAmount === server.defaultInvestAmount) return null;
+  const sameMuted = (local.mutedNotificationTypes ?? []).join() === (server.mutedNotificationTypes ?? []).join();
+  if (
+    local.language === server.language &&
+    local.defaultInvestAmount === server.defaultInvestAmount &&
+    local.quietHoursStart === server.quietHoursStart &&
+    local.quietHoursEnd === server.quietHoursEnd &&
+    JSON.stringify(local.loanAlert ?? null) === JSON.stringify(server.loanAlert ?? null) &&
+    sameMuted
+  ) {
+    return null;
+  }
   return {
     collection: 'preferences',
     id: server.id,
@@ -83,7 +93,7 @@ function withoutStorageFields(document: object): Record<string, unknown> {
  * always wins. `onOverruled` receives every local change that the server's document replaced;
  * completions of the local document (see {@link overruledCommand}) are not reported.
  */
-export function serverWinsConflictHandler<T extends CommandDoc | PreferencesDoc | ChatMessageDoc>(
+export function serverWinsConflictHandler<T extends CommandDoc | PreferencesDoc | ChatMessageDoc | NotificationDoc>(
   compare: (local: WithDeleted<T>, server: WithDeleted<T>) => Overruled | null,
   onOverruled: (change: Overruled) => void,
 ): RxConflictHandler<T> {

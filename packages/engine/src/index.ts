@@ -6,6 +6,8 @@ export { databaseNameFor } from './database.js';
 export { DECIDED_OPERATION_VISIBLE_MS, type Balances, type PendingOperation } from './operation-stores.js';
 export type { OverruledChange, OverruledReason, WritableCollectionName } from './conflicts.js';
 export type { PixOutRequest, PreferencesPatch } from './outbox.js';
+export type { NotificationTrackingUpdate } from './notifications.js';
+export type { SessionsApi } from './sessions-api.js';
 export { buildChatMessage, chatQuota, groupChatRooms, type ChatMessageRequest, type ChatQuota, type ChatRoomView } from './chat.js';
 export { fileNameFromDisposition, type AuditExportFile, type AuditExportRequest, type AuditSearchFilters, type SupportApi } from './support-api.js';
 export type {
@@ -20,6 +22,10 @@ export type {
   WebSocketLike,
 } from './types.js';
 export type {
+  SessionSummary,
+  NotificationChannel,
+  NotificationDoc,
+  NotificationType,
   ChatContactKind,
   ChatMessageDoc,
   ChatMessageReason,

@@ -2,6 +2,7 @@ import type { RxDocument } from 'rxdb';
 import type { Subscription } from 'rxjs';
 import type {
   ChatMessageDoc,
+  NotificationDoc,
   CollectionDocs,
   CollectionName,
   CommandDoc,
@@ -68,6 +69,7 @@ export interface LiveStoreTargets {
   positions: WritableStore<PositionDoc[]>;
   preferences: WritableStore<PreferencesDoc | null>;
   chatMessages: WritableStore<ChatMessageDoc[]>;
+  notifications: WritableStore<NotificationDoc[]>;
 }
 
 /**
@@ -131,6 +133,15 @@ export function bindLiveStores(database: LastroDatabase, targets: LiveStoreTarge
     database.chatMessages.find().$.subscribe({
       next: (documents) => targets.chatMessages.setState(chatCache.toPlain(documents).sort(byServerTime)),
       error: (error: unknown) => onError('chatMessages', error),
+    }),
+  );
+
+  // Newest first by creation time; ids break ties so the order is stable.
+  const notificationCache = new PlainDocumentCache<NotificationDoc>();
+  subscriptions.push(
+    database.notifications.find().$.subscribe({
+      next: (documents) => targets.notifications.setState(notificationCache.toPlain(documents).sort(byCreatedAtDescending)),
+      error: (error: unknown) => onError('notifications', error),
     }),
   );
 

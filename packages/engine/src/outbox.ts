@@ -1,7 +1,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import { validatePixKey } from '@lastro/domain';
 import {
+  CRITICAL_NOTIFICATION_TYPES,
   LANGUAGES,
+  LOAN_GRADES,
+  NOTIFICATION_TYPES,
   MAX_ID_LENGTH,
   PIX_KEY_TYPES,
   type CommandDoc,
@@ -9,6 +12,7 @@ import {
   type PixKeyType,
   type PreferencesDoc,
 } from '@lastro/protocol';
+import type { LastroDatabase } from './database.js';
 import { LastroError } from './errors.js';
 
 /** A PIX transfer to one of the investor's own keys. */
@@ -20,8 +24,47 @@ export interface PixOutRequest {
   amount: number;
 }
 
-/** The preferences a user may change; the server sets `updatedAt` and `seq`. */
-export type PreferencesPatch = Partial<Pick<PreferencesDoc, 'language' | 'defaultInvestAmount'>>;
+/**
+ * The preferences a user may change; the server sets `updatedAt` and `seq`. Quiet hours are
+ * set as a pair, and `null` removes them.
+ */
+export type PreferencesPatch = Partial<Pick<PreferencesDoc, 'language' | 'defaultInvestAmount' | 'mutedNotificationTypes'>> & {
+  /** The loan book filter that raises `loan_match` notifications; `null` removes it. */
+  loanAlert?: NonNullable<PreferencesDoc['loanAlert']> | null;
+  quietHours?: { startHour: number; endHour: number } | null;
+};
+
+const PATCHABLE_PREFERENCES = ['language', 'defaultInvestAmount', 'quietHours', 'mutedNotificationTypes', 'loanAlert'];
+
+function checkLoanAlert(alert: unknown): NonNullable<PreferencesDoc['loanAlert']> {
+  const value = (typeof alert === 'object' && alert !== null ? alert : {}) as Record<string, unknown>;
+  const grades = value.grades;
+  if (!Array.isArray(grades) || grades.some((grade) => !(LOAN_GRADES as readonly unknown[]).includes(grade))) {
+    throw new LastroError('invalid_request', `invalid loanAlert.grades ${JSON.stringify(grades)}: use grades from ${LOAN_GRADES.join(', ')}`, {
+      field: 'loanAlert.grades',
+    });
+  }
+  const rate = value.minRateMonthlyBps;
+  if (typeof rate !== 'number' || !Number.isInteger(rate) || rate < 0 || rate > 10000) {
+    throw new LastroError('invalid_request', `invalid loanAlert.minRateMonthlyBps ${JSON.stringify(rate)}: use basis points from 0 to 10000`, {
+      field: 'loanAlert.minRateMonthlyBps',
+    });
+  }
+  const term = value.maxTermMonths;
+  if (typeof term !== 'number' || !Number.isInteger(term) || term < 0 || term > 120) {
+    throw new LastroError('invalid_request', `invalid loanAlert.maxTermMonths ${JSON.stringify(term)}: use months from 0 (any) to 120`, {
+      field: 'loanAlert.maxTermMonths',
+    });
+  }
+  return { grades: [...new Set(grades as NonNullable<PreferencesDoc['loanAlert']>['grades'])].sort(), minRateMonthlyBps: rate, maxTermMonths: term };
+}
+
+function requireHour(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 23) {
+    throw new LastroError('invalid_request', `invalid ${field} ${JSON.stringify(value)}: use a whole hour from 0 to 23`, { field });
+  }
+  return value;
+}
 
 /** Longest PIX key the protocol carries (an e-mail key may have 77 characters). */
 const MAX_PIX_KEY_LENGTH = 77;
@@ -110,11 +153,11 @@ export function buildPixOutCommand(request: PixOutRequest, issuedAt: Date): Comm
  */
 export function patchPreferences(current: PreferencesDoc | null, userId: string, patch: PreferencesPatch, now: Date): PreferencesDoc {
   if (typeof patch !== 'object' || patch === null) {
-    throw new LastroError('invalid_request', 'missing preferences patch: pass {language?, defaultInvestAmount?}', { field: 'patch' });
+    throw new LastroError('invalid_request', `missing preferences patch: pass an object with some of ${PATCHABLE_PREFERENCES.join(', ')}`, { field: 'patch' });
   }
   for (const field of Object.keys(patch)) {
-    if (field !== 'language' && field !== 'defaultInvestAmount') {
-      throw new LastroError('invalid_request', `unknown preference ${JSON.stringify(field)}: only language and defaultInvestAmount can change`, {
+    if (!PATCHABLE_PREFERENCES.includes(field)) {
+      throw new LastroError('invalid_request', `unknown preference ${JSON.stringify(field)}: only ${PATCHABLE_PREFERENCES.join(', ')} can change`, {
         field,
       });
     }
@@ -139,5 +182,66 @@ export function patchPreferences(current: PreferencesDoc | null, userId: string,
     }
     next.defaultInvestAmount = amount;
   }
+  if (patch.quietHours !== undefined) {
+    if (patch.quietHours === null) {
+      delete next.quietHoursStart;
+      delete next.quietHoursEnd;
+    } else {
+      next.quietHoursStart = requireHour(patch.quietHours.startHour, 'quietHours.startHour');
+      next.quietHoursEnd = requireHour(patch.quietHours.endHour, 'quietHours.endHour');
+    }
+  }
+  if (patch.mutedNotificationTypes !== undefined) {
+    const types = patch.mutedNotificationTypes;
+    if (!Array.isArray(types) || types.some((type) => !(NOTIFICATION_TYPES as readonly string[]).includes(type))) {
+      throw new LastroError('invalid_request', `invalid mutedNotificationTypes ${JSON.stringify(types)}: use types from ${NOTIFICATION_TYPES.join(', ')}`, {
+        field: 'mutedNotificationTypes',
+      });
+    }
+    const critical = types.find((type) => CRITICAL_NOTIFICATION_TYPES.includes(type));
+    if (critical !== undefined) {
+      throw new LastroError('invalid_request', `${critical} notifications are critical and cannot be switched off`, { field: 'mutedNotificationTypes' });
+    }
+    next.mutedNotificationTypes = [...new Set(types)].sort();
+  }
+  if (patch.loanAlert !== undefined) {
+    if (patch.loanAlert === null) {
+      delete next.loanAlert;
+    } else {
+      next.loanAlert = checkLoanAlert(patch.loanAlert);
+    }
+  }
   return next;
+}
+
+/**
+ * Applies `patch` to the user's local preferences document, creating it when the user has
+ * none yet; the replication pushes the change.
+ *
+ * @throws LastroError `invalid_request` when a field of the patch is invalid or unknown.
+ */
+export async function savePreferences(database: LastroDatabase, userId: string, patch: PreferencesPatch, now: Date): Promise<void> {
+  const current = await database.preferences.findOne(userId).exec();
+  const next = patchPreferences(current === null ? null : (current.toJSON() as PreferencesDoc), userId, patch, now);
+  if (current === null) {
+    await database.preferences.insert(next);
+    return;
+  }
+  await current.incrementalModify((data) => {
+    const changed = {
+      ...data,
+      language: next.language,
+      defaultInvestAmount: next.defaultInvestAmount,
+      mutedNotificationTypes: next.mutedNotificationTypes,
+      quietHoursStart: next.quietHoursStart,
+      quietHoursEnd: next.quietHoursEnd,
+      loanAlert: next.loanAlert,
+    };
+    // Removed quiet hours leave the document instead of staying as undefined fields.
+    if (next.quietHoursStart === undefined) delete changed.quietHoursStart;
+    if (next.quietHoursEnd === undefined) delete changed.quietHoursEnd;
+    if (next.mutedNotificationTypes === undefined) delete changed.mutedNotificationTypes;
+    if (next.loanAlert === undefined) delete changed.loanAlert;
+    return changed;
+  });
 }

@@ -15,6 +15,8 @@ import {
   type SupportHeldMessagesResponse,
   type SupportReviewResponse,
   type SupportRoomMessagesResponse,
+  SupportNotificationStatsResponseSchema,
+  type SupportNotificationStatsResponse,
 } from '@lastro/protocol';
 import { LastroError } from './errors.js';
 import type { HttpApi } from './http-api.js';
@@ -77,6 +79,8 @@ export interface SupportApi {
   rejectMessage(messageId: string): Promise<SupportChatMessage>;
   /** Every stored attempt of a room, of any status, oldest first. */
   listRoomMessages(roomId: string): Promise<SupportChatMessage[]>;
+  /** Delivery, open rate and median time to open per notification type and channel, for notifications created in the period. */
+  notificationStats(period?: { from?: string; to?: string }): Promise<SupportNotificationStatsResponse>;
 }
 
 /** Calls the HTTP API with the session token, as the client's `withToken` does. */
@@ -173,6 +177,13 @@ export function createSupportApi(api: HttpApi, withToken: WithToken): SupportApi
     },
 
     verifyAudit: () => getJson<SupportAuditVerifyResponse>('/api/v1/support/audit/verify', SupportAuditVerifyResponseSchema),
+
+    notificationStats: async (period = {}) => {
+      checkDateTime('from', period.from);
+      checkDateTime('to', period.to);
+      const query = queryString({ from: period.from, to: period.to });
+      return await getJson<SupportNotificationStatsResponse>(`/api/v1/support/notifications/stats${query}`, SupportNotificationStatsResponseSchema);
+    },
 
     listHeldMessages: async (limit) => {
       checkInteger('limit', limit, 1, MAX_SUPPORT_HELD_LIMIT);

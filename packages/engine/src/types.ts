@@ -1,6 +1,7 @@
 import type { RxStorage } from 'rxdb';
 import type {
   ChatMessageDoc,
+  NotificationDoc,
   CollectionName,
   CommandDoc,
   DepositResponse,
@@ -17,6 +18,8 @@ import type { EngineLogger } from './logger.js';
 import type { Balances, PendingOperation } from './operation-stores.js';
 import type { PixOutRequest, PreferencesPatch } from './outbox.js';
 import type { ChatMessageRequest } from './chat.js';
+import type { NotificationTrackingUpdate } from './notifications.js';
+import type { SessionsApi } from './sessions-api.js';
 import type { SupportApi } from './support-api.js';
 
 /**
@@ -104,6 +107,8 @@ export interface SyncState {
 /** A logged-in session: the bearer token and the user it belongs to. */
 export interface Session {
   token: string;
+  /** The session's id on the server; absent in sessions stored before the server reported it. */
+  sessionId?: string;
   user: UserSummary;
 }
 
@@ -188,7 +193,19 @@ export interface LastroClient {
    *   empty or longer than 2,000 characters (nothing is queued).
    */
   sendChatMessage(request: ChatMessageRequest): Promise<string>;
+  /** The user's notifications, newest first, synced across the user's devices. */
+  readonly notifications: Store<NotificationDoc[]>;
+  /**
+   * Records that notifications were delivered, shown (and where), opened or read on this
+   * device. The server keeps the first time of each, by its own clock, and syncs it to the
+   * user's other devices. Ids this device does not have yet are ignored.
+   *
+   * @throws LastroError `invalid_request` for an invalid update.
+   */
+  trackNotifications(ids: readonly string[], update: NotificationTrackingUpdate): Promise<void>;
   /** The support API, for users with the role `support`; other roles get `forbidden` errors. */
+  /** The user's login sessions: list them and end any of them. */
+  readonly sessions: SessionsApi;
   readonly support: SupportApi;
 }
 

@@ -7,8 +7,10 @@ import {
   type PositionDoc,
   type PreferencesDoc,
 } from './operations.js';
+import { LOAN_GRADES, LOAN_STATUSES } from './loan-enums.js';
 import { StringEnum } from './string-enum.js';
 import { ChatMessageDocSchema, type ChatMessageDoc } from './chat.js';
+import { NotificationDocSchema, type NotificationDoc } from './notifications.js';
 
 /** Maximum length of document ids; RxDB requires a bound on primary keys. */
 export const MAX_ID_LENGTH = 64;
@@ -71,11 +73,7 @@ export const LedgerEntryDocSchema = Type.Object({
 });
 export type LedgerEntryDoc = Static<typeof LedgerEntryDocSchema>;
 
-export const LOAN_STATUSES = ['open', 'funded', 'active', 'repaid', 'late', 'defaulted', 'cancelled'] as const;
-export type LoanStatus = (typeof LOAN_STATUSES)[number];
-
-export const LOAN_GRADES = ['A', 'B', 'C', 'D', 'E', 'HR'] as const;
-export type LoanGrade = (typeof LOAN_GRADES)[number];
+export { LOAN_GRADES, LOAN_STATUSES, type LoanGrade, type LoanStatus } from './loan-enums.js';
 
 /** A loan request in the public loan book. */
 export const LoanDocSchema = Type.Object({
@@ -111,6 +109,7 @@ export const COLLECTIONS = {
   commands: { schema: CommandDocSchema, owner: 'client' },
   preferences: { schema: PreferencesDocSchema, owner: 'client' },
   chatMessages: { schema: ChatMessageDocSchema, owner: 'client' },
+  notifications: { schema: NotificationDocSchema, owner: 'client' },
 } as const satisfies Record<string, { schema: TObject; owner: 'server' | 'client' }>;
 
 export type CollectionName = keyof typeof COLLECTIONS;
@@ -124,6 +123,7 @@ export interface CollectionDocs {
   commands: CommandDoc;
   preferences: PreferencesDoc;
   chatMessages: ChatMessageDoc;
+  notifications: NotificationDoc;
 }
 
 /** A document as it travels on the wire: the collection's fields plus RxDB's deletion flag. */
@@ -142,6 +142,7 @@ const RX_INDEXES: Record<CollectionName, string[][]> = {
   commands: [['status', 'id']],
   preferences: [],
   chatMessages: [],
+  notifications: [],
 };
 
 /**

@@ -22,6 +22,8 @@ export type LoginRequest = Static<typeof LoginRequestSchema>;
 /** `POST /auth/login` 200 response. */
 export const LoginResponseSchema = Type.Object({
   token: Type.String(),
+  /** The new session's id, so a client can tell its own session in lists and alerts. */
+  sessionId: Type.String({ minLength: 1, maxLength: 64 }),
   user: UserSummarySchema,
 });
 export type LoginResponse = Static<typeof LoginResponseSchema>;
@@ -46,3 +48,26 @@ export const OwnLoansResponseSchema = Type.Object({
   loanIds: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { maxItems: 10_000 }),
 });
 export type OwnLoansResponse = Static<typeof OwnLoansResponseSchema>;
+
+/** One active session of the user, as `GET /api/v1/sessions` lists it. */
+export const SessionSummarySchema = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 64 }),
+  deviceId: Type.String({ minLength: 1, maxLength: 64 }),
+  deviceName: Type.String({ maxLength: 80 }),
+  platform: StringEnum(['win32', 'darwin', 'linux', 'web', 'cli'] as const),
+  /** The network of the login: an IPv4 /24 or IPv6 /48, or null when unknown. */
+  network: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]),
+  createdAt: Type.String({ format: 'date-time' }),
+  lastSeenAt: Type.String({ format: 'date-time' }),
+  /** True for the session that made the request. */
+  current: Type.Boolean(),
+  /** True when the login was scored as risky. */
+  suspicious: Type.Boolean(),
+});
+export type SessionSummary = Static<typeof SessionSummarySchema>;
+
+/** `GET /api/v1/sessions` 200 response, most recently used first. */
+export const SessionListResponseSchema = Type.Object({
+  sessions: Type.Array(SessionSummarySchema, { maxItems: 1000 }),
+});
+export type SessionListResponse = Static<typeof SessionListResponseSchema>;

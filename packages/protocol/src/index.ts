@@ -3,6 +3,7 @@ export * from './errors.js';
 export * from './documents.js';
 export * from './operations.js';
 export * from './chat.js';
+export * from './notifications.js';
 export * from './frames/client.js';
 export * from './frames/server.js';
 export * from './http.js';

@@ -1,4 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { LOAN_GRADES } from './loan-enums.js';
+import { NOTIFICATION_TYPES } from './notifications.js';
 import { StringEnum } from './string-enum.js';
 
 const Id = Type.String({ minLength: 1, maxLength: 64 });
@@ -106,6 +108,26 @@ export const PreferencesDocSchema = Type.Object({
   language: StringEnum(LANGUAGES),
   /** Centavos suggested in the invest form. */
   defaultInvestAmount: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
+  /**
+   * Quiet hours in America/Sao_Paulo, whole hours: notifications that are not critical are
+   * never presented from `quietHoursStart` up to `quietHoursEnd` (crossing midnight when start
+   * is later). Both absent, or equal, means no quiet hours.
+   */
+  quietHoursStart: Type.Optional(Type.Integer({ minimum: 0, maximum: 23 })),
+  quietHoursEnd: Type.Optional(Type.Integer({ minimum: 0, maximum: 23 })),
+  /** The loan book filter the user saved: a new loan that matches it raises a `loan_match` notification. */
+  loanAlert: Type.Optional(
+    Type.Object({
+      /** Grades to match; empty matches every grade. */
+      grades: Type.Array(StringEnum(LOAN_GRADES), { maxItems: LOAN_GRADES.length }),
+      /** Lowest monthly rate in basis points, 0 for any. */
+      minRateMonthlyBps: Type.Integer({ minimum: 0, maximum: 10000 }),
+      /** Longest term in months, 0 for any. */
+      maxTermMonths: Type.Integer({ minimum: 0, maximum: 120 }),
+    }),
+  ),
+  /** Notification types the user does not want; critical types are always sent. */
+  mutedNotificationTypes: Type.Optional(Type.Array(StringEnum(NOTIFICATION_TYPES), { maxItems: NOTIFICATION_TYPES.length })),
   /** Server time of the last accepted change; clients send the value they last saw. */
   updatedAt: Timestamp,
   seq: ClientSeq,

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { CHAT_CONTACT_KINDS } from './chat.js';
+import { NOTIFICATION_TYPES } from './notifications.js';
 import { StringEnum } from './string-enum.js';
 
 /**
@@ -136,3 +137,28 @@ export const SupportRoomMessagesResponseSchema = Type.Object({
   messages: Type.Array(SupportChatMessageSchema, { maxItems: 100_000 }),
 });
 export type SupportRoomMessagesResponse = Static<typeof SupportRoomMessagesResponseSchema>;
+
+/** Channels of the notification statistics: where notifications were shown, or not shown at all. */
+export const NOTIFICATION_STATS_CHANNELS = ['in_app', 'os', 'not_shown'] as const;
+
+/** Delivery and opening of one notification type on one channel. */
+export const NotificationStatsRowSchema = Type.Object({
+  type: StringEnum(NOTIFICATION_TYPES),
+  channel: StringEnum(NOTIFICATION_STATS_CHANNELS),
+  /** Notifications a device received. */
+  delivered: Type.Integer({ minimum: 0 }),
+  opened: Type.Integer({ minimum: 0 }),
+  /** `opened / delivered`, from 0 to 1. */
+  openRate: Type.Number({ minimum: 0, maximum: 1 }),
+  /** Median seconds from delivery to opening, or null when none was opened. */
+  medianSecondsToOpen: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
+});
+export type NotificationStatsRow = Static<typeof NotificationStatsRowSchema>;
+
+/** `GET /api/v1/support/notifications/stats` 200 response, for notifications created in [from, to). */
+export const SupportNotificationStatsResponseSchema = Type.Object({
+  from: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  to: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  rows: Type.Array(NotificationStatsRowSchema, { maxItems: 100 }),
+});
+export type SupportNotificationStatsResponse = Static<typeof SupportNotificationStatsResponseSchema>;

@@ -60,7 +60,7 @@ export async function watchLoans(flags: Flags): Promise<number> {
   return runUntilStopped(client, unsubscribe);
 }
 
-async function runUntilStopped(client: Awaited<ReturnType<typeof openSession>>['client'], unsubscribe: () => void): Promise<number> {
+export async function runUntilStopped(client: Awaited<ReturnType<typeof openSession>>['client'], unsubscribe: () => void): Promise<number> {
   const connection = watchConnection(client);
   const outcome = await Promise.race([untilInterrupted().then(() => null), connection.failure]);
   unsubscribe();

@@ -55,7 +55,7 @@ export function executeInvest(
     updatedAt: now,
   });
   if (updated !== undefined) {
-    changes.addLoan(updated);
+    changes.addLoan(updated, loan);
   }
   changes.addPosition(user.id, store.positions.add(user.id, loan.id, command.amount, now));
   return {

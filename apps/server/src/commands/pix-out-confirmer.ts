@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { ChangeSet } from '../changes.js';
+import { notifyChanges } from '../notifications/collect.js';
 import type { Store } from '../db/store.js';
 import type { SyncHub } from '../sync/hub.js';
 import { confirmPixOut } from './pix-out.js';
@@ -60,7 +61,12 @@ export class PixOutConfirmer {
     }
     try {
       const changes = new ChangeSet();
-      const confirmed = this.store.transaction(() => confirmPixOut(this.store, commandId, new Date().toISOString(), changes));
+      const confirmed = this.store.transaction(() => {
+        const now = new Date();
+        const done = confirmPixOut(this.store, commandId, now.toISOString(), changes);
+        notifyChanges(this.store, changes, now);
+        return done;
+      });
       this.hub.publish(changes);
       if (confirmed) {
         this.logger.info({ commandId }, 'PIX out confirmed');

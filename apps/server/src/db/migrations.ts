@@ -346,4 +346,72 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX chat_rooms_borrower ON chat_rooms(borrower_id);
     `,
   },
+  {
+    version: 7,
+    name: 'notifications',
+    sql: `
+      -- One row per notification of a user. id is the de-duplication key derived from the event
+      -- (such as "pix:<endToEndId>"), so inserting the same event twice keeps the first row.
+      CREATE TABLE notifications (
+        user_id TEXT NOT NULL REFERENCES users(id),
+        id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        priority TEXT NOT NULL CHECK (priority IN ('critical', 'normal')),
+        title_pt TEXT NOT NULL,
+        body_pt TEXT NOT NULL,
+        title_en TEXT NOT NULL,
+        body_en TEXT NOT NULL,
+        loan_id TEXT,
+        investor_id TEXT,
+        session_id TEXT,
+        created_at TEXT NOT NULL,
+        deliver_at TEXT NOT NULL,
+        delivered_at TEXT,
+        shown_at TEXT,
+        shown_channel TEXT CHECK (shown_channel IN ('in_app', 'os')),
+        opened_at TEXT,
+        read_at TEXT,
+        seq INTEGER NOT NULL UNIQUE,
+        PRIMARY KEY (user_id, id)
+      );
+      CREATE INDEX notifications_user_seq ON notifications(user_id, seq);
+      CREATE INDEX notifications_opened ON notifications(opened_at) WHERE opened_at IS NOT NULL;
+
+      -- Quiet hours (America/Sao_Paulo, whole hours) and muted types as a JSON array.
+      ALTER TABLE preferences ADD COLUMN quiet_hours_start INTEGER CHECK (quiet_hours_start BETWEEN 0 AND 23);
+      ALTER TABLE preferences ADD COLUMN quiet_hours_end INTEGER CHECK (quiet_hours_end BETWEEN 0 AND 23);
+      ALTER TABLE preferences ADD COLUMN muted_notification_types TEXT NOT NULL DEFAULT '[]';
+      -- The saved loan book filter as JSON, or NULL.
+      ALTER TABLE preferences ADD COLUMN loan_alert TEXT;
+    `,
+  },
+  {
+    version: 8,
+    name: 'login attempts and security events',
+    sql: `
+      -- Every login attempt, kept to score later logins. user_id is NULL for an unknown e-mail.
+      CREATE TABLE login_attempts (
+        id INTEGER PRIMARY KEY,
+        user_id TEXT REFERENCES users(id),
+        email TEXT NOT NULL,
+        network TEXT,
+        device_id TEXT NOT NULL,
+        succeeded INTEGER NOT NULL CHECK (succeeded IN (0, 1)),
+        at TEXT NOT NULL
+      );
+      CREATE INDEX login_attempts_user_at ON login_attempts(user_id, at);
+
+      -- A login scored as risky; reasons is a JSON array such as ["new_device"].
+      CREATE TABLE security_events (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id),
+        session_id TEXT NOT NULL REFERENCES sessions(id),
+        kind TEXT NOT NULL CHECK (kind IN ('suspicious_login')),
+        reasons TEXT NOT NULL,
+        network TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX security_events_user ON security_events(user_id, created_at);
+    `,
+  },
 ];

@@ -128,6 +128,12 @@ export interface PreferencesRow {
   user_id: string;
   language: PreferencesDoc['language'];
   default_invest_amount: number;
+  quiet_hours_start: number | null;
+  quiet_hours_end: number | null;
+  /** JSON array of notification types. */
+  muted_notification_types: string;
+  /** JSON of the saved loan filter, or null. */
+  loan_alert: string | null;
   updated_at: string;
   seq: number;
 }
@@ -173,12 +179,22 @@ export function positionDoc(row: PositionRow): PositionDoc {
   return { id: row.loan_id, amount: row.amount, updatedAt: row.updated_at, seq: row.seq };
 }
 
+/** Converts a preferences row; quiet hours are left out when not set, muted types always present. */
 export function preferencesDoc(row: PreferencesRow): PreferencesDoc {
-  return {
+  const doc: PreferencesDoc = {
     id: row.user_id,
     language: row.language,
     defaultInvestAmount: row.default_invest_amount,
+    mutedNotificationTypes: JSON.parse(row.muted_notification_types) as PreferencesDoc['mutedNotificationTypes'],
     updatedAt: row.updated_at,
     seq: row.seq,
   };
+  if (row.loan_alert !== null) {
+    doc.loanAlert = JSON.parse(row.loan_alert) as NonNullable<PreferencesDoc['loanAlert']>;
+  }
+  if (row.quiet_hours_start !== null && row.quiet_hours_end !== null) {
+    doc.quietHoursStart = row.quiet_hours_start;
+    doc.quietHoursEnd = row.quiet_hours_end;
+  }
+  return doc;
 }

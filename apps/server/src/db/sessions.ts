@@ -21,6 +21,11 @@ export interface SessionRepository {
   touch(id: string, at: string): void;
   /** Marks the session revoked; returns false when it was already revoked or does not exist. */
   revoke(id: string, at: string): boolean;
+  findById(id: string): SessionRecord | undefined;
+  /** Lists the user's sessions that are not revoked, most recently used first. */
+  listActive(userId: string): SessionRecord[];
+  /** Lists the device ids of every earlier session of the user, revoked ones included. */
+  deviceIds(userId: string): string[];
 }
 
 interface SessionRow {
@@ -36,6 +41,19 @@ interface SessionRow {
   revoked_at: string | null;
 }
 
+function sessionFromRow(row: SessionRow): SessionRecord {
+  return {
+    id: row.id,
+    userId: row.user_id,
+    tokenSha256: row.token_sha256,
+    device: { id: row.device_id, name: row.device_name, platform: row.device_platform },
+    ip: row.ip,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    revokedAt: row.revoked_at,
+  };
+}
+
 export function createSqliteSessionRepository(db: SqliteDatabase): SessionRepository {
   const insert = db.prepare(
     `INSERT INTO sessions (id, user_id, token_sha256, device_id, device_name, device_platform, ip, created_at, last_seen_at, revoked_at)
@@ -44,6 +62,9 @@ export function createSqliteSessionRepository(db: SqliteDatabase): SessionReposi
   const byHash = db.prepare('SELECT * FROM sessions WHERE token_sha256 = ? AND revoked_at IS NULL');
   const touch = db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id = ?');
   const revoke = db.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
+  const byId = db.prepare('SELECT * FROM sessions WHERE id = ?');
+  const active = db.prepare('SELECT * FROM sessions WHERE user_id = ? AND revoked_at IS NULL ORDER BY last_seen_at DESC, id');
+  const deviceIds = db.prepare('SELECT DISTINCT device_id FROM sessions WHERE user_id = ?');
   return {
     insert: (session) =>
       void insert.run(
@@ -60,20 +81,14 @@ export function createSqliteSessionRepository(db: SqliteDatabase): SessionReposi
       ),
     findActiveByTokenHash: (tokenSha256) => {
       const row = byHash.get(tokenSha256) as SessionRow | undefined;
-      if (row === undefined) {
-        return undefined;
-      }
-      return {
-        id: row.id,
-        userId: row.user_id,
-        tokenSha256: row.token_sha256,
-        device: { id: row.device_id, name: row.device_name, platform: row.device_platform },
-        ip: row.ip,
-        createdAt: row.created_at,
-        lastSeenAt: row.last_seen_at,
-        revokedAt: row.revoked_at,
-      };
+      return row === undefined ? undefined : sessionFromRow(row);
     },
+    findById: (id) => {
+      const row = byId.get(id) as SessionRow | undefined;
+      return row === undefined ? undefined : sessionFromRow(row);
+    },
+    listActive: (userId) => (active.all(userId) as SessionRow[]).map(sessionFromRow),
+    deviceIds: (userId) => (deviceIds.all(userId) as { device_id: string }[]).map((row) => row.device_id),
     touch: (id, at) => void touch.run(at, id),
     revoke: (id, at) => revoke.run(at, id).changes === 1,
   };

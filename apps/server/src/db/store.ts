@@ -1,13 +1,16 @@
 import { createSqliteChatAuditRepository, type ChatAuditRepository } from '../audit/repository.js';
 import { createSqliteChatRepository, type ChatRepository } from '../chat/repository.js';
 import { createSqliteLedger, type Ledger } from '../ledger/ledger.js';
+import { createSqliteActivityRepository, type ActivityRepository } from './activity.js';
 import { createSqliteChargeRepository, type ChargeRepository } from './charges.js';
 import { createSqliteCommandRepository, type CommandRepository } from './commands.js';
 import type { SqliteDatabase } from './database.js';
 import { createSqliteLoanRepository, type LoanRepository } from './loans.js';
+import { createSqliteNotificationRepository, type NotificationRepository } from './notifications.js';
 import { createSqlitePixKeyRepository, type PixKeyRepository } from './pix-keys.js';
 import { createSqlitePixRepository, type PixRepository } from './pix.js';
 import { createSqlitePositionRepository, type PositionRepository } from './positions.js';
+import { createSqliteSecurityRepository, type SecurityRepository } from './security.js';
 import { createSqlitePreferencesRepository, type PreferencesRepository } from './preferences.js';
 import { createSqliteSessionRepository, type SessionRepository } from './sessions.js';
 import { createSqliteSyncReadRepository, type SyncReadRepository } from './sync-reads.js';
@@ -31,6 +34,9 @@ export interface Store {
   syncReads: SyncReadRepository;
   chatAudit: ChatAuditRepository;
   chat: ChatRepository;
+  notifications: NotificationRepository;
+  security: SecurityRepository;
+  activity: ActivityRepository;
   /**
    * Runs `work` in one write transaction (SQLite `BEGIN IMMEDIATE`, so concurrent writers
    * wait instead of failing on upgrade). Rolls back when `work` throws.
@@ -54,6 +60,9 @@ export function createSqliteStore(db: SqliteDatabase): Store {
     syncReads: createSqliteSyncReadRepository(db),
     chatAudit: createSqliteChatAuditRepository(db),
     chat: createSqliteChatRepository(db),
+    notifications: createSqliteNotificationRepository(db),
+    security: createSqliteSecurityRepository(db),
+    activity: createSqliteActivityRepository(db),
     transaction: (work) => db.transaction(work).immediate(),
     close: () => db.close(),
   };

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { LoanDoc } from '@lastro/protocol';
 import type { Logger } from 'pino';
 import { ChangeSet } from '../changes.js';
+import { notifyChanges } from '../notifications/collect.js';
 import type { Store } from '../db/store.js';
 import type { SyncHub } from '../sync/hub.js';
 import { drawLoan } from './loan-book.js';
@@ -44,8 +45,9 @@ export function startSimulator(store: Store, hub: SyncHub, logger: Logger, rando
         } else if (roll < 0.92) {
           moveLoanStatus(store, random, now, changes);
         } else {
-          changes.addLoan(store.loans.insert(drawLoan(random, { id: `emp-${randomUUID().slice(0, 13)}`, createdAt: now, status: 'open' })));
+          changes.addLoan(store.loans.insert(drawLoan(random, { id: `emp-${randomUUID().slice(0, 13)}`, createdAt: now, status: 'open' })), 'created');
         }
+        notifyChanges(store, changes, new Date(now));
         return changes;
       });
       hub.publish(changes);
@@ -84,7 +86,7 @@ function fundOpenLoan(store: Store, random: Random, now: string, changes: Change
   const status: LoanDoc['status'] = funded === loan.amount ? 'funded' : 'open';
   const updated = store.loans.update(loan.id, { funded, status, updatedAt: now });
   if (updated !== undefined) {
-    changes.addLoan(updated);
+    changes.addLoan(updated, loan);
   }
 }
 
@@ -109,6 +111,6 @@ function moveLoanStatus(store: Store, random: Random, now: string, changes: Chan
   }
   const updated = store.loans.update(loan.id, { funded: loan.funded, status: to, updatedAt: now });
   if (updated !== undefined) {
-    changes.addLoan(updated);
+    changes.addLoan(updated, loan);
   }
 }

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { check, CLOSE_CODES, LoginRequestSchema, type LoginResponse } from '@lastro/protocol';
 import { dummyPasswordHash, verifyPassword } from '../auth/passwords.js';
 import { generateSessionToken, sha256Hex } from '../auth/tokens.js';
+import { recordFailedLogin, recordSuccessfulLogin } from '../auth/login-security.js';
+import { ChangeSet } from '../changes.js';
 import type { ServerContext } from '../context.js';
 import { authenticate } from './authenticate.js';
 import type { HttpExchange } from './exchange.js';
@@ -26,27 +28,41 @@ export async function handleLogin(ctx: ServerContext, exchange: HttpExchange): P
   if (exchange.aborted) {
     return;
   }
+  const normalisedEmail = email.trim().toLowerCase();
   if (user === undefined || !passwordMatches) {
+    ctx.store.transaction(() =>
+      recordFailedLogin(ctx.store, { userId: user?.id ?? null, email: normalisedEmail, ip: exchange.ip, deviceId: device.id }, new Date()),
+    );
     exchange.log.info({ deviceId: device.id }, 'login failed');
     exchange.sendError(401, 'unauthorized', 'invalid e-mail or password');
     return;
   }
 
   const token = generateSessionToken();
-  const now = new Date().toISOString();
+  const at = new Date();
+  const now = at.toISOString();
   const sessionId = randomUUID();
-  ctx.store.sessions.insert({
-    id: sessionId,
-    userId: user.id,
-    tokenSha256: sha256Hex(token),
-    device,
-    ip: exchange.ip,
-    createdAt: now,
-    lastSeenAt: now,
-    revokedAt: null,
-  });
-  exchange.log.info({ userId: user.id, sessionId, deviceId: device.id, platform: device.platform }, 'login succeeded');
-  const response: LoginResponse = { token, user: { id: user.id, role: user.role, name: user.name } };
+  const changes = new ChangeSet();
+  const risk = ctx.store.transaction(() =>
+    recordSuccessfulLogin(ctx.store, { userId: user.id, email: normalisedEmail, ip: exchange.ip, device, sessionId }, at, changes, () =>
+      ctx.store.sessions.insert({
+        id: sessionId,
+        userId: user.id,
+        tokenSha256: sha256Hex(token),
+        device,
+        ip: exchange.ip,
+        createdAt: now,
+        lastSeenAt: now,
+        revokedAt: null,
+      }),
+    ),
+  );
+  ctx.sync.publish(changes);
+  exchange.log.info(
+    { userId: user.id, sessionId, deviceId: device.id, platform: device.platform, suspicious: risk.suspicious, reasons: risk.reasons },
+    'login succeeded',
+  );
+  const response: LoginResponse = { token, sessionId, user: { id: user.id, role: user.role, name: user.name } };
   exchange.sendJson(200, response);
 }
 

@@ -4,6 +4,8 @@ import { handleLogin, handleLogout } from './auth-routes.js';
 import { handleCreateDeposit } from './deposit-routes.js';
 import { HttpExchange } from './exchange.js';
 import { handleOwnLoans } from './me-routes.js';
+import { handleSupportNotificationStats } from './support-notification-routes.js';
+import { handleListSessions, handleRevokeSession } from './session-routes.js';
 import { handleStatic } from './static-files.js';
 import * as support from './support-routes.js';
 import { handlePixWebhook } from './webhook-routes.js';
@@ -42,6 +44,9 @@ export function registerRoutes(app: TemplatedApp, ctx: ServerContext): void {
   app.post('/auth/logout', route(ctx, 'logout', handleLogout));
   app.post('/api/v1/deposits', route(ctx, 'deposits', handleCreateDeposit));
   app.get('/api/v1/me/loans', route(ctx, 'own_loans', handleOwnLoans));
+  app.get('/api/v1/sessions', route(ctx, 'sessions', handleListSessions));
+  app.post('/api/v1/sessions/:id/revoke', route(ctx, 'revoke_session', handleRevokeSession));
+  app.get('/api/v1/support/notifications/stats', route(ctx, 'support_notification_stats', handleSupportNotificationStats));
   app.get('/api/v1/support/audit', route(ctx, 'support_audit_search', support.handleSupportAuditSearch));
   app.get('/api/v1/support/audit/export', route(ctx, 'support_audit_export', support.handleSupportAuditExport));
   app.get('/api/v1/support/audit/verify', route(ctx, 'support_audit_verify', support.handleSupportAuditVerify));

@@ -18,6 +18,7 @@ import { MAX_AUDIT_SEARCH_LIMIT } from '../audit/search.js';
 import type { AuditRecord } from '../audit/record.js';
 import { ChangeSet } from '../changes.js';
 import { collectChatMessage } from '../chat/documents.js';
+import { notifyChanges } from '../notifications/collect.js';
 import { ChatError } from '../chat/errors.js';
 import { listRoomMessages } from '../chat/read.js';
 import type { ChatMessage } from '../chat/repository.js';
@@ -53,7 +54,7 @@ function authenticateSupport(ctx: ServerContext, exchange: HttpExchange): Princi
  * and maps {@link ChatError} codes to HTTP statuses. Anything else propagates to the route's
  * 500 handler.
  */
-function supportHandler(handler: (ctx: ServerContext, exchange: HttpExchange, principal: Principal) => void) {
+export function supportHandler(handler: (ctx: ServerContext, exchange: HttpExchange, principal: Principal) => void) {
   return (ctx: ServerContext, exchange: HttpExchange): void => {
     const principal = authenticateSupport(ctx, exchange);
     if (principal === undefined) {
@@ -268,9 +269,13 @@ function reviewHandler(release: boolean) {
     const messageId = pathSegment(exchange.url, 6, 'message id');
     const review = { messageId, supportUserId: principal.user.id };
     const now = new Date();
-    const decided = release ? releaseHeldMessage(ctx.store, review, now) : rejectHeldMessage(ctx.store, review, now);
     const changes = new ChangeSet();
-    collectChatMessage(ctx.store, decided, changes);
+    const decided = ctx.store.transaction(() => {
+      const message = release ? releaseHeldMessage(ctx.store, review, now) : rejectHeldMessage(ctx.store, review, now);
+      collectChatMessage(ctx.store, message, changes);
+      notifyChanges(ctx.store, changes, now);
+      return message;
+    });
     ctx.sync.publish(changes);
     exchange.log.info({ messageId, roomId: decided.roomId, status: decided.status }, release ? 'held message released' : 'held message rejected');
     const body: SupportReviewResponse = { message: supportMessage(decided, userDirectory(ctx.store).lookup(decided.senderId)) };

@@ -1,6 +1,7 @@
 import type { PixWebhook, PixWebhookPix } from '@lastro/domain';
 import type { Logger } from 'pino';
 import { ChangeSet } from '../changes.js';
+import { notifyChanges } from '../notifications/collect.js';
 import type { Store } from '../db/store.js';
 import { PLATFORM_ACCOUNTS, walletAccountId } from '../ledger/accounts.js';
 import { applyRefund } from './refunds.js';
@@ -51,6 +52,7 @@ export function applyPixCallback(
         applyRefund(store, pix.endToEndId, refund, now, changes, logger);
       }
     }
+    notifyChanges(store, changes, new Date(now));
     return { result, changes };
   });
 }

@@ -56,6 +56,7 @@ export function framesForChanges(changes: ChangeSet): TopicFrame[] {
       topicFrame(topic, 'commands', changes.commands.get(userId)?.values() ?? []),
       topicFrame(topic, 'preferences', preferences === undefined ? [] : [preferences]),
       topicFrame(topic, 'chatMessages', changes.chatMessages.get(userId)?.values() ?? []),
+      topicFrame(topic, 'notifications', changes.notifications.get(userId)?.values() ?? []),
     );
   }
   frames.push(topicFrame(LOANS_TOPIC, 'loans', changes.loans.values()));

@@ -18,6 +18,8 @@ function readCollection(store: Store, collection: CollectionName, userId: string
       return store.syncReads.preferences(userId, afterSeq, limit);
     case 'chatMessages':
       return store.syncReads.chatMessages(userId, afterSeq, limit);
+    case 'notifications':
+      return store.notifications.listForSync(userId, afterSeq, limit);
   }
 }
 

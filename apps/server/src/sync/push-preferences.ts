@@ -1,4 +1,4 @@
-import type { PreferencesDoc } from '@lastro/protocol';
+import { CRITICAL_NOTIFICATION_TYPES, type PreferencesDoc } from '@lastro/protocol';
 import type { ChangeSet } from '../changes.js';
 import { DEFAULT_PREFERENCES } from '../db/preferences.js';
 import type { Store } from '../db/store.js';
@@ -15,11 +15,21 @@ export function ensurePreferences(store: Store, userId: string, now: string, cha
   return created;
 }
 
+function sameList(a: unknown, b: readonly string[] | undefined): boolean {
+  const left = Array.isArray(a) ? a : [];
+  const right = b ?? [];
+  return left.length === right.length && left.every((value, index) => value === right[index]);
+}
+
 function sameDocument(server: PreferencesDoc, assumed: Record<string, unknown>): boolean {
   return (
     assumed.id === server.id &&
     assumed.language === server.language &&
     assumed.defaultInvestAmount === server.defaultInvestAmount &&
+    assumed.quietHoursStart === server.quietHoursStart &&
+    assumed.quietHoursEnd === server.quietHoursEnd &&
+    sameList(assumed.mutedNotificationTypes, server.mutedNotificationTypes) &&
+    JSON.stringify(assumed.loanAlert ?? null) === JSON.stringify(server.loanAlert ?? null) &&
     assumed.updatedAt === server.updatedAt &&
     assumed.seq === server.seq
   );
@@ -41,7 +51,18 @@ export function pushPreferences(store: Store, userId: string, rows: ValidRow<'pr
       continue;
     }
     changes.addPreferences(
-      store.preferences.put(userId, { language: doc.language, defaultInvestAmount: doc.defaultInvestAmount }, now),
+      store.preferences.put(
+        userId,
+        {
+          language: doc.language,
+          defaultInvestAmount: doc.defaultInvestAmount,
+          quietHoursStart: doc.quietHoursStart,
+          quietHoursEnd: doc.quietHoursEnd,
+          mutedNotificationTypes: (doc.mutedNotificationTypes ?? []).filter((type) => !CRITICAL_NOTIFICATION_TYPES.includes(type)),
+          loanAlert: doc.loanAlert,
+        },
+        now,
+      ),
     );
   }
   return conflicts;

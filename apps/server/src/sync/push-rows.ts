@@ -13,7 +13,7 @@ export class PushRowError extends Error {
 }
 
 /** Collections clients may push to. */
-export type PushableCollection = 'commands' | 'preferences' | 'chatMessages';
+export type PushableCollection = 'commands' | 'preferences' | 'chatMessages' | 'notifications';
 
 /** A push row whose new state matches its collection's schema. */
 export interface ValidRow<C extends PushableCollection> {

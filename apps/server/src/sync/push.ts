@@ -1,10 +1,12 @@
 import { COLLECTIONS, type ErrorFrame, type PushFrame, type PushResultFrame } from '@lastro/protocol';
 import type { Logger } from 'pino';
 import { ChangeSet } from '../changes.js';
+import { notifyChanges } from '../notifications/collect.js';
 import type { ServerContext } from '../context.js';
 import type { Role } from '../db/users.js';
 import { pushChatMessages } from './push-chat-messages.js';
 import { pushCommands } from './push-commands.js';
+import { pushNotifications } from './push-notifications.js';
 import { pushPreferences } from './push-preferences.js';
 import { PushRowError, validateRows } from './push-rows.js';
 
@@ -20,7 +22,7 @@ export function handlePush(
   log: Logger,
 ): PushResultFrame | ErrorFrame {
   const collection = frame.collection;
-  if (collection !== 'commands' && collection !== 'preferences' && collection !== 'chatMessages') {
+  if (collection !== 'commands' && collection !== 'preferences' && collection !== 'chatMessages' && collection !== 'notifications') {
     log.info({ collection, rows: frame.rows.length }, 'push to a server-owned collection rejected');
     return {
       type: 'error',
@@ -37,13 +39,24 @@ export function handlePush(
     const now = new Date().toISOString();
     if (collection === 'commands') {
       const rows = validateRows('commands', user.id, frame);
-      const outcome = ctx.store.transaction(() => pushCommands(ctx.store, user, rows, now, changes));
+      const outcome = ctx.store.transaction(() => {
+        const pushed = pushCommands(ctx.store, user, rows, now, changes);
+        notifyChanges(ctx.store, changes, new Date(now));
+        return pushed;
+      });
       conflicts = outcome.conflicts;
       blockedPixOuts = outcome.blockedPixOuts;
     } else if (collection === 'chatMessages') {
       const rows = validateRows('chatMessages', user.id, frame);
       const at = new Date(now);
-      conflicts = ctx.store.transaction(() => pushChatMessages(ctx.store, user, rows, at, changes));
+      conflicts = ctx.store.transaction(() => {
+        const pushed = pushChatMessages(ctx.store, user, rows, at, changes);
+        notifyChanges(ctx.store, changes, at);
+        return pushed;
+      });
+    } else if (collection === 'notifications') {
+      const rows = validateRows('notifications', user.id, frame);
+      conflicts = ctx.store.transaction(() => pushNotifications(ctx.store, user.id, rows, now, changes));
     } else {
       const rows = validateRows('preferences', user.id, frame);
       conflicts = ctx.store.transaction(() => pushPreferences(ctx.store, user.id, rows, now, changes));

@@ -7,6 +7,8 @@ const USER_ROLES: ReadonlyArray<UserSummary['role']> = ['investor', 'borrower', 
 /** A session token and its user, as kept in `sessionStorage` so a reload resumes without a login. */
 export interface StoredSession {
   token: string;
+  /** The session's id on the server, when the login reported it. */
+  sessionId?: string;
   user: UserSummary;
 }
 
@@ -36,8 +38,11 @@ export function readStoredSession(storage: KeyValueStorage): StoredSession | nul
     if (typeof parsed === 'object' && parsed !== null) {
       const token: unknown = Reflect.get(parsed, 'token');
       const user: unknown = Reflect.get(parsed, 'user');
+      const sessionId: unknown = Reflect.get(parsed, 'sessionId');
       if (typeof token === 'string' && token !== '' && isUserSummary(user)) {
-        return { token, user: { id: user.id, role: user.role, name: user.name } };
+        const session: StoredSession = { token, user: { id: user.id, role: user.role, name: user.name } };
+        if (typeof sessionId === 'string' && sessionId !== '' && sessionId.length <= 64) session.sessionId = sessionId;
+        return session;
       }
     }
   } catch {

@@ -1,4 +1,4 @@
-import { COLLECTION_NAMES, type ChatMessageDoc, type CommandDoc, type LedgerEntryDoc, type LoanDoc, type PositionDoc, type PreferencesDoc, type WalletDoc } from '@lastro/protocol';
+import { COLLECTION_NAMES, type ChatMessageDoc, type NotificationDoc, type CommandDoc, type LedgerEntryDoc, type LoanDoc, type PositionDoc, type PreferencesDoc, type WalletDoc } from '@lastro/protocol';
 import { create } from 'zustand';
 import type { Balances, ConnectionState, LastroClient, OverruledChange, PendingOperation, SyncState } from '../engine/client';
 
@@ -17,6 +17,8 @@ export interface LiveState {
   overruled: OverruledChange[];
   /** Chat messages the user can see, oldest first. */
   chatMessages: ChatMessageDoc[];
+  /** The user's notifications, newest first. */
+  notifications: NotificationDoc[];
 }
 
 function initialLiveState(): LiveState {
@@ -37,6 +39,7 @@ function initialLiveState(): LiveState {
     preferences: null,
     overruled: [],
     chatMessages: [],
+    notifications: [],
   };
 }
 
@@ -57,11 +60,13 @@ export function bindLiveStore(client: LastroClient): () => void {
     preferences: client.preferences.getState(),
     overruled: client.overruled.getState(),
     chatMessages: client.chatMessages.getState(),
+    notifications: client.notifications.getState(),
   });
   const unsubscribers = [
     client.connection.subscribe((connection) => useLiveStore.setState({ connection })),
     client.wallet.subscribe((wallet) => useLiveStore.setState({ wallet })),
     client.chatMessages.subscribe((chatMessages) => useLiveStore.setState({ chatMessages })),
+    client.notifications.subscribe((notifications) => useLiveStore.setState({ notifications })),
     client.ledgerEntries.subscribe((ledgerEntries) => useLiveStore.setState({ ledgerEntries })),
     client.loans.subscribe((loans) => useLiveStore.setState({ loans })),
     client.sync.subscribe((sync) => useLiveStore.setState({ sync })),

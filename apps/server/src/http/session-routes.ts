@@ -1,0 +1,65 @@
+import { networkPrefix } from '@lastro/domain';
+import { CLOSE_CODES, type SessionListResponse } from '@lastro/protocol';
+import { ChangeSet } from '../changes.js';
+import type { ServerContext } from '../context.js';
+import { authenticate } from './authenticate.js';
+import type { HttpExchange } from './exchange.js';
+
+const SESSION_PATH = /^\/api\/v1\/sessions\/([^/]{1,64})\/revoke$/;
+
+/** `GET /api/v1/sessions`: the caller's active sessions, most recently used first. */
+export function handleListSessions(ctx: ServerContext, exchange: HttpExchange): void {
+  const principal = authenticate(ctx, exchange);
+  if (principal === undefined) {
+    return;
+  }
+  const suspicious = ctx.store.security.suspiciousSessionIds(principal.user.id);
+  const body: SessionListResponse = {
+    sessions: ctx.store.sessions.listActive(principal.user.id).map((session) => ({
+      id: session.id,
+      deviceId: session.device.id,
+      deviceName: session.device.name,
+      platform: session.device.platform,
+      network: networkPrefix(session.ip),
+      createdAt: session.createdAt,
+      lastSeenAt: session.lastSeenAt,
+      current: session.id === principal.session.id,
+      suspicious: suspicious.has(session.id),
+    })),
+  };
+  exchange.sendJson(200, body);
+}
+
+/**
+ * `POST /api/v1/sessions/:id/revoke`: ends one of the caller's sessions. Its token stops
+ * working at once, its sockets close with 4003, and the alert about it is marked read on
+ * every device of the user.
+ */
+export function handleRevokeSession(ctx: ServerContext, exchange: HttpExchange): void {
+  const principal = authenticate(ctx, exchange);
+  if (principal === undefined) {
+    return;
+  }
+  const match = SESSION_PATH.exec(exchange.url);
+  const sessionId = match === null ? undefined : decodeURIComponent(match[1]!);
+  const target = sessionId === undefined ? undefined : ctx.store.sessions.findById(sessionId);
+  if (sessionId === undefined || target === undefined || target.userId !== principal.user.id) {
+    exchange.sendError(404, 'not_found', `no session ${JSON.stringify(sessionId ?? exchange.url)} of yours: list them with GET /api/v1/sessions`);
+    return;
+  }
+  if (target.revokedAt !== null) {
+    exchange.sendError(409, 'conflict', `session ${sessionId} was already ended at ${target.revokedAt}`);
+    return;
+  }
+  const now = new Date().toISOString();
+  const changes = new ChangeSet();
+  ctx.store.transaction(() => {
+    ctx.store.sessions.revoke(sessionId, now);
+    const alert = ctx.store.notifications.track(principal.user.id, `login:${sessionId}`, { delivered: true, shown: null, opened: false, read: true }, now);
+    if (alert !== undefined) changes.addNotification(principal.user.id, alert);
+  });
+  ctx.sync.publish(changes);
+  const closed = ctx.sync.closeSession(sessionId, CLOSE_CODES.sessionRevoked, 'session revoked');
+  exchange.log.info({ revokedSessionId: sessionId, socketsClosed: closed }, 'session revoked');
+  exchange.sendEmpty(204);
+}
