@@ -58,3 +58,11 @@ export {
 export type { LoginRisk, LoginRiskInput, LoginRiskReason } from './security/login-risk.js';
 export { matchesLoanAlert } from './loan-alert.js';
 export type { LoanAlertFilter, LoanForAlert } from './loan-alert.js';
+export { ALWAYS_CRITICAL_TYPES, CONVERSATION_TYPES, decidePresentation, quietHoursEndMs } from './notifications/presentation.js';
+export type {
+  PresentableNotification,
+  PresentationChannel,
+  PresentationDecision,
+  PresentationInput,
+  PresentationSkipReason,
+} from './notifications/presentation.js';
