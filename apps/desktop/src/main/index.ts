@@ -6,6 +6,7 @@ import { loadDevice } from './device-store';
 import { eventChannel } from './ipc/channels';
 import { createIpcHandlers, type IpcEvents } from './ipc/handlers';
 import { registerIpcHandlers } from './ipc/register';
+import { createElectronNotificationPresenter } from './notifications/electron-adapter';
 import { isPermissionAllowed } from './security-policy';
 import { AppTray } from './tray';
 import { appEntryUrl, createMainWindow } from './window';
@@ -65,6 +66,25 @@ function start(): void {
       quitting = true;
       app.quit();
     },
+    securityAction: (action, sessionId) => {
+      if (action === 'view') {
+        showWindow();
+      }
+      sendEvent('securityAction', { action, sessionId });
+    },
+  });
+
+  const presentNotification = createElectronNotificationPresenter({
+    userDataDir: app.getPath('userData'),
+    iconPath: join(resourcesDir, 'icon.png'),
+    isPackaged: app.isPackaged,
+    appUserModelId: APP_USER_MODEL_ID,
+    mainWindow: () => mainWindow,
+    openNotification: (opened) => {
+      showWindow();
+      sendEvent('notificationOpened', opened);
+    },
+    log,
   });
 
   const activeTray = tray;
@@ -73,6 +93,8 @@ function start(): void {
       config: { serverUrl, device, appVersion: app.getVersion(), platform: process.platform },
       setTrayState: (state) => activeTray.setState(state),
       showWindow,
+      presentNotification,
+      setSecurityAlert: (alert) => activeTray.setSecurityAlert(alert),
     }),
     () => appEntryUrl({ rendererDir, devServerUrl }),
   );

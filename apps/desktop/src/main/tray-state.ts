@@ -17,3 +17,66 @@ export function trayTooltip(state: TrayState): string {
     ? 'Lastro: atenção necessária / attention needed'
     : 'Lastro';
 }
+
+/** A sign-in from another device that the user should confirm or end. */
+export interface SecurityAlert {
+  /** Server session that signed in. */
+  sessionId: string;
+  /** Name of the device that signed in, such as "Lastro em ana-laptop"; empty when unknown. */
+  deviceName: string;
+}
+
+/** Device names longer than this are cut in the tooltip, because Windows shows at most 127 characters. */
+const TOOLTIP_DEVICE_NAME_LENGTH = 40;
+
+function shortDeviceName(deviceName: string): string {
+  const name = deviceName.trim();
+  return name.length > TOOLTIP_DEVICE_NAME_LENGTH ? `${name.slice(0, TOOLTIP_DEVICE_NAME_LENGTH - 1)}…` : name;
+}
+
+/** Icon file name and tooltip for the tray: a security alert wins over the state set by the renderer. */
+export function trayAppearance(state: TrayState, alert: SecurityAlert | null): { iconFileName: string; tooltip: string } {
+  if (alert === null) {
+    return { iconFileName: trayIconFileName(state), tooltip: trayTooltip(state) };
+  }
+  const device = shortDeviceName(alert.deviceName);
+  return {
+    iconFileName: trayIconFileName('alert'),
+    tooltip:
+      device === ''
+        ? 'Lastro: novo acesso em outro dispositivo / new sign-in on another device'
+        : `Lastro: novo acesso em ${device} / new sign-in on ${device}`,
+  };
+}
+
+/** Action of a tray menu item. */
+export type TrayMenuAction =
+  | { kind: 'showWindow' }
+  | { kind: 'navigate'; route: string }
+  | { kind: 'quit' }
+  | { kind: 'security'; action: 'view' | 'revoke'; sessionId: string };
+
+export type TrayMenuEntry = { kind: 'item'; label: string; action: TrayMenuAction } | { kind: 'separator' };
+
+/** Builds the tray's context menu. A security alert adds its two items at the top. */
+export function trayMenuModel(alert: SecurityAlert | null): TrayMenuEntry[] {
+  const alertEntries: TrayMenuEntry[] =
+    alert === null
+      ? []
+      : [
+          { kind: 'item', label: 'Ver alerta', action: { kind: 'security', action: 'view', sessionId: alert.sessionId } },
+          {
+            kind: 'item',
+            label: 'Não fui eu — encerrar sessão',
+            action: { kind: 'security', action: 'revoke', sessionId: alert.sessionId },
+          },
+          { kind: 'separator' },
+        ];
+  return [
+    ...alertEntries,
+    { kind: 'item', label: 'Abrir Lastro', action: { kind: 'showWindow' } },
+    { kind: 'item', label: 'Carteira', action: { kind: 'navigate', route: '#/' } },
+    { kind: 'separator' },
+    { kind: 'item', label: 'Sair', action: { kind: 'quit' } },
+  ];
+}

@@ -1,32 +1,29 @@
 import { join } from 'node:path';
 import { Menu, nativeImage, Tray } from 'electron';
-import { trayIconFileName, trayTooltip, type TrayState } from './tray-state';
+import { trayAppearance, trayMenuModel, type SecurityAlert, type TrayMenuAction, type TrayState } from './tray-state';
 
 export interface TrayActions {
   showWindow(): void;
   navigate(route: string): void;
   quit(): void;
+  /** The user chose "Ver alerta" (`view`) or "Não fui eu — encerrar sessão" (`revoke`). */
+  securityAction(action: 'view' | 'revoke', sessionId: string): void;
 }
 
 /** The tray icon and its menu. The instance must stay referenced, or the icon disappears when collected. */
 export class AppTray {
   private readonly tray: Tray;
   private state: TrayState = 'normal';
+  private alert: SecurityAlert | null = null;
 
   constructor(
     private readonly resourcesDir: string,
-    actions: TrayActions,
+    private readonly actions: TrayActions,
   ) {
-    this.tray = new Tray(this.icon('normal'));
-    this.tray.setToolTip(trayTooltip('normal'));
-    this.tray.setContextMenu(
-      Menu.buildFromTemplate([
-        { label: 'Abrir Lastro', click: () => actions.showWindow() },
-        { label: 'Carteira', click: () => actions.navigate('#/') },
-        { type: 'separator' },
-        { label: 'Sair', click: () => actions.quit() },
-      ]),
-    );
+    const appearance = trayAppearance(this.state, this.alert);
+    this.tray = new Tray(this.icon(appearance.iconFileName));
+    this.tray.setToolTip(appearance.tooltip);
+    this.tray.setContextMenu(this.menu());
     this.tray.on('click', () => actions.showWindow());
   }
 
@@ -35,15 +32,54 @@ export class AppTray {
       return;
     }
     this.state = state;
-    this.tray.setImage(this.icon(state));
-    this.tray.setToolTip(trayTooltip(state));
+    this.applyAppearance();
+  }
+
+  /** Shows a security alert (alert icon, tooltip naming the device, two menu items), or clears it with null. */
+  setSecurityAlert(alert: SecurityAlert | null): void {
+    this.alert = alert;
+    this.applyAppearance();
+    this.tray.setContextMenu(this.menu());
   }
 
   destroy(): void {
     this.tray.destroy();
   }
 
-  private icon(state: TrayState): Electron.NativeImage {
-    return nativeImage.createFromPath(join(this.resourcesDir, trayIconFileName(state)));
+  private applyAppearance(): void {
+    const appearance = trayAppearance(this.state, this.alert);
+    this.tray.setImage(this.icon(appearance.iconFileName));
+    this.tray.setToolTip(appearance.tooltip);
+  }
+
+  private menu(): Menu {
+    return Menu.buildFromTemplate(
+      trayMenuModel(this.alert).map((entry) =>
+        entry.kind === 'separator'
+          ? { type: 'separator' as const }
+          : { label: entry.label, click: () => this.run(entry.action) },
+      ),
+    );
+  }
+
+  private run(action: TrayMenuAction): void {
+    switch (action.kind) {
+      case 'showWindow':
+        this.actions.showWindow();
+        return;
+      case 'navigate':
+        this.actions.navigate(action.route);
+        return;
+      case 'quit':
+        this.actions.quit();
+        return;
+      case 'security':
+        this.actions.securityAction(action.action, action.sessionId);
+        return;
+    }
+  }
+
+  private icon(fileName: string): Electron.NativeImage {
+    return nativeImage.createFromPath(join(this.resourcesDir, fileName));
   }
 }

@@ -20,7 +20,11 @@ const bridge = {
   getConfig: () => ipcRenderer.invoke(invokeChannel('getConfig')),
   setTrayState: (state) => ipcRenderer.invoke(invokeChannel('setTrayState'), state),
   showWindow: () => ipcRenderer.invoke(invokeChannel('showWindow')),
+  presentNotification: (request) => ipcRenderer.invoke(invokeChannel('presentNotification'), request),
+  setSecurityAlert: (alert) => ipcRenderer.invoke(invokeChannel('setSecurityAlert'), alert),
   onNavigate: (listener) => subscribe('navigate', listener),
+  onNotificationOpened: (listener) => subscribe('notificationOpened', listener),
+  onSecurityAction: (listener) => subscribe('securityAction', listener),
 } satisfies LastroBridge;
 
 contextBridge.exposeInMainWorld('lastro', bridge);

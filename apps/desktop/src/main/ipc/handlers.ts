@@ -1,6 +1,8 @@
 import type { Device } from '@lastro/protocol';
-import type { TrayState } from '../tray-state';
+import type { NotificationOpened, PresentNotificationRequest, PresentNotificationResult } from '../notifications/types';
+import type { SecurityAlert, TrayState } from '../tray-state';
 import { parseNoArgs, parseTrayStateArgs } from './validate';
+import { parsePresentNotificationArgs, parseSecurityAlertArgs } from './validate-notifications';
 
 /** Configuration the renderer reads once at start-up. */
 export interface AppConfig {
@@ -17,6 +19,10 @@ export interface IpcHandlerContext {
   config: AppConfig;
   setTrayState(state: TrayState): void;
   showWindow(): void;
+  /** Presents a due notification once: as an OS notification, or in the window when it has focus. */
+  presentNotification(request: PresentNotificationRequest): Promise<PresentNotificationResult>;
+  /** Raises the tray's security alert for a new sign-in, or clears it with null. */
+  setSecurityAlert(alert: SecurityAlert | null): void;
 }
 
 /** One IPC handler: validation of the renderer's raw arguments, then the typed work. */
@@ -43,6 +49,14 @@ export function createIpcHandlers(context: IpcHandlerContext) {
     getConfig: defineHandler(parseNoArgs, (): AppConfig => context.config),
     setTrayState: defineHandler(parseTrayStateArgs, (state: TrayState): void => context.setTrayState(state)),
     showWindow: defineHandler(parseNoArgs, (): void => context.showWindow()),
+    presentNotification: defineHandler(
+      parsePresentNotificationArgs,
+      (request: PresentNotificationRequest): Promise<PresentNotificationResult> => context.presentNotification(request),
+    ),
+    setSecurityAlert: defineHandler(
+      parseSecurityAlertArgs,
+      async (alert: SecurityAlert | null): Promise<void> => context.setSecurityAlert(alert),
+    ),
   };
 }
 
@@ -53,5 +67,9 @@ export type IpcHandlerName = keyof IpcHandlers;
 export interface IpcEvents {
   /** A hash route to open, such as "#/" or "#/loans/LOAN_ID", chosen from the tray menu. */
   navigate: string;
+  /** The user clicked the OS notification `id`; the window is already shown and focused. */
+  notificationOpened: NotificationOpened;
+  /** The user chose a security alert item in the tray menu; `view` also shows and focuses the window. */
+  securityAction: { action: 'view' | 'revoke'; sessionId: string };
 }
 export type IpcEventName = keyof IpcEvents;

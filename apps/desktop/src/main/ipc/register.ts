@@ -20,7 +20,14 @@ export function registerIpcHandlers(handlers: IpcHandlers, appEntryUrl: () => st
         throw new Error(`IPC call ${name} rejected: the sender is not the Lastro window`);
       }
       try {
-        return handler.invoke(rawArgs);
+        const result: unknown = handler.invoke(rawArgs);
+        if (result instanceof Promise) {
+          return result.catch((error: unknown) => {
+            log.warn('IPC call failed', { handler: name, error: String(error) });
+            throw error;
+          });
+        }
+        return result;
       } catch (error) {
         log.warn('IPC call failed', { handler: name, error: String(error) });
         throw error;
