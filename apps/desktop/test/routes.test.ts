@@ -65,6 +65,14 @@ describe('routeHash', () => {
     }
   });
 
+  it('maps the notifications centre and the Security screen', () => {
+    expect(parseRoute('#/notifications')).toEqual({ name: 'notifications' });
+    expect(parseRoute('#/security')).toEqual({ name: 'security' });
+    expect(routeHash({ name: 'notifications' })).toBe('#/notifications');
+    expect(routeHash({ name: 'security' })).toBe('#/security');
+    expect(parseRoute('#/security/extra')).toEqual({ name: 'notFound', hash: '#/security/extra' });
+  });
+
   it('round-trips chat routes through parseRoute', () => {
     for (const route of [{ name: 'chats' }, { name: 'chat', loanId: 'emp-00008', investorId: 'inv_7' }] as const) {
       expect(parseRoute(routeHash(route))).toEqual(route);

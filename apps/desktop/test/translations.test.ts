@@ -1,9 +1,11 @@
-import { LEDGER_ENTRY_KINDS, LOAN_STATUSES } from '@lastro/protocol';
+import { LEDGER_ENTRY_KINDS, LOAN_STATUSES, NOTIFICATION_TYPES } from '@lastro/protocol';
 import { describe, expect, it } from 'vitest';
 import en from '../src/renderer/i18n/en.json';
 import ptBR from '../src/renderer/i18n/pt-BR.json';
 import chatEn from '../src/renderer/i18n/chat.en.json';
 import chatPtBR from '../src/renderer/i18n/chat.pt-BR.json';
+import notificationsEn from '../src/renderer/i18n/notifications.en.json';
+import notificationsPtBR from '../src/renderer/i18n/notifications.pt-BR.json';
 import supportEn from '../src/renderer/i18n/support.en.json';
 import supportPtBR from '../src/renderer/i18n/support.pt-BR.json';
 
@@ -20,11 +22,21 @@ describe('translations', () => {
     expect(leafKeys(en).sort()).toEqual(leafKeys(ptBR).sort());
     expect(leafKeys(chatEn).sort()).toEqual(leafKeys(chatPtBR).sort());
     expect(leafKeys(supportEn).sort()).toEqual(leafKeys(supportPtBR).sort());
+    expect(leafKeys(notificationsEn).sort()).toEqual(leafKeys(notificationsPtBR).sort());
+  });
+
+  it('name every notification type in both languages', () => {
+    for (const type of NOTIFICATION_TYPES) {
+      expect(notificationsPtBR.types[type]).toBeTruthy();
+      expect(notificationsEn.types[type]).toBeTruthy();
+    }
+    expect(notificationsPtBR.securityAlert.revoke).toBe('Não fui eu — encerrar sessão');
   });
 
   it('keep the chat and support console texts out of the main files', () => {
     expect(Object.keys(ptBR)).not.toContain('chat');
     expect(Object.keys(ptBR)).not.toContain('supportConsole');
+    expect(Object.keys(ptBR)).not.toContain('notifications');
   });
 
   it('name every loan status in pt-BR', () => {

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Header } from './components/Header';
+import { NotificationPresenter } from './components/NotificationPresenter';
 import { InitialSync } from './components/InitialSync';
 import { changeLanguage, isLanguage } from './i18n';
 import { trayStateFor } from './lib/connection';
@@ -13,6 +14,9 @@ import { ChatNotifications } from './screens/chat/ChatNotifications';
 import { DashboardScreen } from './screens/DashboardScreen';
 import { LoanDetailScreen } from './screens/LoanDetailScreen';
 import { LoginScreen } from './screens/LoginScreen';
+import { NotificationsScreen } from './screens/notifications/NotificationsScreen';
+import { SecurityAlertBanner } from './screens/security/SecurityAlertBanner';
+import { SecurityScreen } from './screens/security/SecurityScreen';
 import { OverruledNotice } from './screens/OverruledChanges';
 import { SupportScreen } from './screens/support/SupportScreen';
 import { useIsSupportOnDashboard, useSupportHome } from './screens/support/SupportNavLink';
@@ -44,6 +48,10 @@ function RouteContent() {
       return <ChatListScreen />;
     case 'chat':
       return <ChatConversationScreen loanId={route.loanId} investorId={route.investorId} />;
+    case 'notifications':
+      return <NotificationsScreen />;
+    case 'security':
+      return <SecurityScreen />;
     case 'notFound':
       return <NotFoundScreen />;
     default:
@@ -126,6 +134,7 @@ function useSyncedLanguage(): void {
 export function App() {
   const { t } = useTranslation();
   const phase = useSessionStore((state) => state.phase);
+  const user = useSessionStore((state) => state.user);
   const startupError = useSessionStore((state) => state.startupError);
   useRouteGuard();
   useSupportHome();
@@ -146,7 +155,9 @@ export function App() {
     <div className="app">
       <Header />
       {phase === 'signedIn' && <OverruledNotice />}
+      {phase === 'signedIn' && <SecurityAlertBanner />}
       {phase === 'signedIn' && <ChatNotifications />}
+      {phase === 'signedIn' && user !== null && <NotificationPresenter key={user.id} user={user} />}
       {phase === 'signedIn' ? <SignedInContent /> : <LoginScreen />}
     </div>
   );

@@ -6,6 +6,7 @@ import { ChatNavLinks } from '../screens/chat/ChatNavLinks';
 import { SupportNavLink } from '../screens/support/SupportNavLink';
 import { ConnectionIndicator } from './ConnectionIndicator';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell, SecurityLink } from './NotificationBell';
 
 /** The tagline names the area the signed-in role works in. */
 function taglineKey(role: string | undefined): string {
@@ -29,6 +30,8 @@ export function Header() {
       <div className="header__right">
         <ChatNavLinks />
         <SupportNavLink />
+        {user !== null && <SecurityLink />}
+        {user !== null && <NotificationBell />}
         <ConnectionIndicator />
         {status === 'unauthorized' && (
           <button type="button" className="button button--small" onClick={() => void endExpiredSession()}>

@@ -7,6 +7,7 @@ import { getRxStorageDexie } from '@lastro/engine/storage-dexie';
 import type { Platform } from '../platform';
 
 export type { ConnectionState, LastroClient, SyncState };
+export type { NotificationTrackingUpdate, PreferencesPatch } from '@lastro/engine';
 
 type StoreValue<S> = S extends { getState(): infer T } ? T : never;
 

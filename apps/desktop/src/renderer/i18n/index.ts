@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import chatEn from './chat.en.json';
 import chatPtBR from './chat.pt-BR.json';
 import en from './en.json';
+import notificationsEn from './notifications.en.json';
+import notificationsPtBR from './notifications.pt-BR.json';
 import ptBR from './pt-BR.json';
 import supportEn from './support.en.json';
 import supportPtBR from './support.pt-BR.json';
@@ -30,11 +32,11 @@ function storedLanguage(): Language {
 export async function initI18n(): Promise<void> {
   const language = storedLanguage();
   await i18next.use(initReactI18next).init({
-    // Chat and the support console keep their texts in their own files, under the keys
-    // `chat.*` and `supportConsole.*`.
+    // Chat, the support console and notifications keep their texts in their own files, under
+    // the keys `chat.*`, `supportConsole.*` and `notifications.*`.
     resources: {
-      'pt-BR': { translation: { ...ptBR, chat: chatPtBR, supportConsole: supportPtBR } },
-      en: { translation: { ...en, chat: chatEn, supportConsole: supportEn } },
+      'pt-BR': { translation: { ...ptBR, chat: chatPtBR, supportConsole: supportPtBR, notifications: notificationsPtBR } },
+      en: { translation: { ...en, chat: chatEn, supportConsole: supportEn, notifications: notificationsEn } },
     },
     lng: language,
     fallbackLng: 'pt-BR',

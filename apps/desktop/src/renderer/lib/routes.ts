@@ -9,6 +9,10 @@ export type Route =
   | { name: 'chats' }
   /** One conversation: the room of `investorId` on `loanId`. */
   | { name: 'chat'; loanId: string; investorId: string }
+  /** The notifications centre and the notification preferences. */
+  | { name: 'notifications' }
+  /** The user's login sessions and the security alert. */
+  | { name: 'security' }
   | { name: 'notFound'; hash: string };
 
 /** Same bound and alphabet as document ids on the wire (at most 64 characters). */
@@ -39,6 +43,12 @@ export function parseRoute(hash: string): Route {
   }
   if (path === '/chats') {
     return { name: 'chats' };
+  }
+  if (path === '/notifications') {
+    return { name: 'notifications' };
+  }
+  if (path === '/security') {
+    return { name: 'security' };
   }
   const chatMatch = /^\/loans\/([^/]+)\/chat\/([^/]+)$/.exec(path);
   if (chatMatch !== null) {
@@ -76,5 +86,9 @@ export function routeHash(route: Exclude<Route, { name: 'notFound' }>): string {
       return '#/chats';
     case 'chat':
       return `#/loans/${encodeURIComponent(route.loanId)}/chat/${encodeURIComponent(route.investorId)}`;
+    case 'notifications':
+      return '#/notifications';
+    case 'security':
+      return '#/security';
   }
 }

@@ -12,8 +12,10 @@ import {
   type LoanSortKey,
   type LoanStatusFilter,
 } from '../lib/loans';
+import { EMPTY_LOAN_FILTER, matchesLoanFilter, type LoanFilter } from '../lib/loan-filter';
 import { routeHash } from '../lib/routes';
 import { useLiveStore } from '../state/live-store';
+import { LoanAlertFilter } from './LoanAlertFilter';
 
 const ROW_HEIGHT_PX = 30;
 
@@ -43,10 +45,14 @@ export function LoanBook() {
   const loans = useLiveStore((state) => state.loans);
   const [status, setStatus] = useState<LoanStatusFilter>('all');
   const [sortKey, setSortKey] = useState<LoanSortKey>('newest');
+  const [alertFilter, setAlertFilter] = useState<LoanFilter>(EMPTY_LOAN_FILTER);
   const [activeIndex, setActiveIndex] = useState(0);
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  const visible = useMemo(() => selectLoans(loans, status, sortKey), [loans, status, sortKey]);
+  const visible = useMemo(
+    () => selectLoans(loans, status, sortKey).filter((loan) => matchesLoanFilter(loan, alertFilter)),
+    [loans, status, sortKey, alertFilter],
+  );
   const virtualizer = useVirtualizer({
     count: visible.length,
     getScrollElement: () => scrollRef.current,
@@ -125,6 +131,7 @@ export function LoanBook() {
           </select>
         </label>
       </div>
+      <LoanAlertFilter filter={alertFilter} onChange={setAlertFilter} />
 
       {/* Rows have a fixed height, so their cells never wrap: a narrow panel scrolls sideways instead. */}
       <div className="loan-grid__frame">

@@ -1,4 +1,5 @@
-import type { PixKeyType, PreferencesDoc } from '@lastro/protocol';
+import type { PixKeyType } from '@lastro/protocol';
+import type { PreferencesPatch } from '../engine/client';
 import { requireActiveClient } from './session';
 
 /** Queues an investment in the local outbox and resolves with the command id at once, online or offline. */
@@ -12,7 +13,7 @@ export function sendPixOut(transfer: { key: string; keyType: PixKeyType; amount:
 }
 
 /** Writes preferences to the local database, from where sync carries them to the user's other devices. */
-export function updatePreferences(patch: Partial<Pick<PreferencesDoc, 'language' | 'defaultInvestAmount'>>): Promise<void> {
+export function updatePreferences(patch: PreferencesPatch): Promise<void> {
   return requireActiveClient('changing preferences').updatePreferences(patch);
 }
 

@@ -7,7 +7,7 @@ import { useSessionStore } from '../../state/session';
 import { markConversationRead } from './chat-state';
 import { ChatComposer } from './ChatComposer';
 import { ChatMessageList } from './ChatMessageList';
-import { useChatRooms } from './hooks';
+import { useChatRooms, useUnreadCounts } from './hooks';
 import './chat.css';
 
 /**
@@ -23,16 +23,16 @@ export function ChatPanel({ loanId, investorId }: { loanId: string; investorId: 
   const rooms = useChatRooms();
   const roomId = chatRoomIdOf(loanId, investorId);
   const room = useMemo(() => rooms.find((candidate) => candidate.id === roomId), [rooms, roomId]);
+  const unread = useUnreadCounts().byRoom.get(roomId) ?? 0;
 
   useEffect(() => {
-    if (room === undefined) return;
     const markIfVisible = (): void => {
-      if (document.visibilityState === 'visible') markConversationRead(room);
+      if (document.visibilityState === 'visible') markConversationRead({ id: roomId, loanId, investorId });
     };
     markIfVisible();
     document.addEventListener('visibilitychange', markIfVisible);
     return () => document.removeEventListener('visibilitychange', markIfVisible);
-  }, [room]);
+  }, [roomId, loanId, investorId, unread]);
 
   if (user === null) return null;
   const counterpart = counterpartName(user, { loanId, investorId, messages: room?.messages ?? [] }, loan);

@@ -1,12 +1,14 @@
 import { create } from 'zustand';
-import { loadReadMarkers, markRoomRead, saveReadMarkers, type ReadMarkers, type ReadableRoom } from '../../lib/unread';
+import { markChatNotificationsRead } from '../../state/notifications';
 
-/** An in-app toast announcing an incoming chat message. */
+/** An in-app toast announcing an incoming chat message, made from its `chat_message` notification. */
 export interface ChatToast {
+  /** The notification id, `chat:<message id>`. */
   messageId: string;
   roomId: string;
-  /** Server sequence of the message; the toast goes away once the room is read up to it. */
+  /** Server sequence of the notification. */
   seq: number;
+  /** The notification's title in the UI language, "Nova mensagem de Ana Ribeiro". */
   title: string;
   /** The loan the conversation is about, "Capital de giro · emp-00008". */
   loan: string;
@@ -19,9 +21,8 @@ export interface ChatToast {
 export type ConversationOrigin = 'chats' | 'requests';
 
 interface ChatUiState {
-  /** The user the read markers belong to, or null before a user signed in. */
+  /** The signed-in user, or null before a user signed in. */
   userId: string | null;
-  readMarkers: ReadMarkers;
   /** Newest first. */
   toasts: ChatToast[];
   /** Where the back link of a conversation leads and which header link stays highlighted on it. */
@@ -31,7 +32,7 @@ interface ChatUiState {
 /** Toasts beyond this number push out the oldest, so a burst of messages does not cover the screen. */
 const MAX_VISIBLE_TOASTS = 4;
 
-export const useChatUiStore = create<ChatUiState>(() => ({ userId: null, readMarkers: {}, toasts: [], conversationOrigin: 'chats' }));
+export const useChatUiStore = create<ChatUiState>(() => ({ userId: null, toasts: [], conversationOrigin: 'chats' }));
 
 /** Remembers the list the user is on, so a conversation opened from it leads back there. */
 export function rememberConversationOrigin(origin: ConversationOrigin): void {
@@ -40,24 +41,19 @@ export function rememberConversationOrigin(origin: ConversationOrigin): void {
   }
 }
 
-/** Loads the read markers of `userId` from `localStorage` and drops the previous user's toasts. */
+/** Drops the previous user's toasts when another user signs in. */
 export function openChatUi(userId: string): void {
   if (useChatUiStore.getState().userId === userId) return;
-  useChatUiStore.setState({ userId, readMarkers: loadReadMarkers(window.localStorage, userId), toasts: [] });
+  useChatUiStore.setState({ userId, toasts: [] });
 }
 
-/** Marks the room read up to its latest message, on this device, and closes its toasts. */
-export function markConversationRead(room: ReadableRoom): void {
-  const { userId, readMarkers, toasts } = useChatUiStore.getState();
-  if (userId === null) return;
-  const next = markRoomRead(readMarkers, room);
-  if (next === readMarkers) return;
-  saveReadMarkers(window.localStorage, userId, next);
-  const marker = next[room.id] ?? 0;
-  useChatUiStore.setState({
-    readMarkers: next,
-    toasts: toasts.filter((toast) => toast.roomId !== room.id || toast.seq > marker),
-  });
+/** Marks the conversation's chat notifications read on every device of the user and closes its toasts. */
+export function markConversationRead(room: { id: string; loanId: string; investorId: string }): void {
+  markChatNotificationsRead(room.loanId, room.investorId);
+  const { toasts } = useChatUiStore.getState();
+  if (toasts.some((toast) => toast.roomId === room.id)) {
+    useChatUiStore.setState({ toasts: toasts.filter((toast) => toast.roomId !== room.id) });
+  }
 }
 
 export function showToast(toast: ChatToast): void {

@@ -1,9 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { groupChatRooms, type ChatRoomView } from '../../lib/chat-rooms';
-import { totalUnread, unreadCount } from '../../lib/unread';
+import { unreadChatCounts } from '../../lib/unread';
 import { useLiveStore } from '../../state/live-store';
-import { useSessionStore } from '../../state/session';
-import { useChatUiStore } from './chat-state';
 
 /** Returns the user's chat rooms, the one with the latest message first. */
 export function useChatRooms(): ChatRoomView[] {
@@ -11,16 +9,10 @@ export function useChatRooms(): ChatRoomView[] {
   return useMemo(() => groupChatRooms(messages), [messages]);
 }
 
-/** Counts unread messages per room id and in total, for the signed-in user on this device. */
+/** Counts unread messages per room id and in total, from the `chat_message` notifications synced across devices. */
 export function useUnreadCounts(): { byRoom: ReadonlyMap<string, number>; total: number } {
-  const rooms = useChatRooms();
-  const userId = useSessionStore((state) => state.user?.id);
-  const markers = useChatUiStore((state) => state.readMarkers);
-  return useMemo(() => {
-    if (userId === undefined) return { byRoom: new Map(), total: 0 };
-    const byRoom = new Map(rooms.map((room) => [room.id, unreadCount(room, userId, markers)]));
-    return { byRoom, total: totalUnread(rooms, userId, markers) };
-  }, [rooms, userId, markers]);
+  const notifications = useLiveStore((state) => state.notifications);
+  return useMemo(() => unreadChatCounts(notifications), [notifications]);
 }
 
 /** Returns the current time in milliseconds and re-renders every `intervalMs` while the component is mounted. */

@@ -3,11 +3,12 @@ import { useSessionStore } from '../../state/session';
 import { AuditSearch } from './AuditSearch';
 import { ChainVerify } from './ChainVerify';
 import { HeldQueue } from './HeldQueue';
+import { NotificationStats } from './NotificationStats';
 import './support.css';
 
 /**
  * The support console: the queue of held chat messages to release or reject, the chat audit
- * search with its export, and the audit chain check. Only users with the role `support` see
+ * search with its export, the audit chain check and the notification statistics. Only users with the role `support` see
  * it; the server enforces the same rule on every call.
  */
 export function SupportScreen() {
@@ -30,6 +31,7 @@ export function SupportScreen() {
         <ChainVerify />
       </div>
       <AuditSearch />
+      <NotificationStats />
     </main>
   );
 }
