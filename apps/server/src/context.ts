@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { CollabHub } from './collab/hub.js';
 import type { PixOutConfirmer } from './commands/pix-out-confirmer.js';
 import type { Store } from './db/store.js';
 import type { Metrics } from './metrics.js';
@@ -10,6 +11,8 @@ export interface ServerContext {
   logger: Logger;
   metrics: Metrics;
   sync: SyncHub;
+  /** Shared documents and presence of the `/collab` socket, and its tickets. */
+  collab: CollabHub;
   /** Simulated PIX provider that confirms accepted `pixOut` commands. */
   pixOut: PixOutConfirmer;
   /** Bearer secret the PIX provider sends on webhook calls. Never logged. */

@@ -9,6 +9,9 @@ import {
 } from 'uWebSockets.js';
 import { CLOSE_CODES, type LoanDoc, type LoanStatus } from '@lastro/protocol';
 import { ChangeSet } from './changes.js';
+import { CollabHub } from './collab/hub.js';
+import { resolveCollabOptions, type CollabOptions } from './collab/options.js';
+import { createCollabBehavior } from './collab/socket.js';
 import type { NewLoan } from './db/loans.js';
 import { notifyChanges } from './notifications/collect.js';
 import { DEFAULT_PIX_OUT_CONFIRM_DELAY_MS, PixOutConfirmer } from './commands/pix-out-confirmer.js';
@@ -28,6 +31,7 @@ export { verifyLedger, type LedgerVerification } from './ledger/verify.js';
 export { openDatabase, DATABASE_FILE } from './db/database.js';
 export { createSqliteStore, type Store } from './db/store.js';
 export type { SyncLimits } from './sync/connection.js';
+export type { CollabOptions } from './collab/options.js';
 
 /** Webhook secret used with `demo: true` when none is configured. Never use it in production. */
 export const DEMO_WEBHOOK_SECRET = 'lastro-demo-webhook-secret';
@@ -56,6 +60,8 @@ export interface ServerOptions {
   syncLimits?: Partial<SyncLimits>;
   /** Milliseconds the simulated PIX provider takes to confirm an accepted `pixOut`; default 1500. */
   pixOutConfirmDelayMs?: number;
+  /** Overrides of the `/collab` socket settings, such as a short ticket lifetime for tests. */
+  collab?: Partial<CollabOptions>;
 }
 
 /** A running server. */
@@ -63,7 +69,10 @@ export interface RunningServer {
   /** Base URL, such as http://127.0.0.1:8787. */
   url: string;
   port: number;
-  /** Stops the simulator, closes sockets with 1001, stops listening and closes the database. */
+  /**
+   * Stops the simulator, closes sockets with 1001, stops listening, compacts the loaded shared
+   * documents and closes the database.
+   */
   close(): Promise<void>;
   /**
    * Sets a loan's status in one transaction and publishes the change to the sync sockets, as
@@ -123,7 +132,7 @@ async function assertPortFree(host: string, port: number): Promise<void> {
 /** Milliseconds to wait for sockets to finish their closing handshake on shutdown. */
 const SHUTDOWN_GRACE_MS = 2000;
 
-/** Starts the HTTP API, PIX webhook, web terminal and `/sync` socket on one uWebSockets.js app. */
+/** Starts the HTTP API, PIX webhook, web terminal, `/sync` and `/collab/*` sockets on one uWebSockets.js app. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 8787;
@@ -144,13 +153,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     throw new Error(`invalid pixOutConfirmDelayMs ${pixOutConfirmDelayMs}: use a whole number of milliseconds, 0 or more`);
   }
 
+  const collabOptions = resolveCollabOptions(options.collab);
+
   await assertPortFree(host, port);
   const db = openDatabase(options.dataDir, logger);
   const store = createSqliteStore(db);
   const metrics = createMetrics();
   const sync = new SyncHub(logger, metrics);
   const pixOut = new PixOutConfirmer(store, sync, logger.child({ component: 'pix-out' }), pixOutConfirmDelayMs);
-  const ctx: ServerContext = { store, logger, metrics, sync, pixOut, webhookSecret, webRoot: options.webRoot };
+  const collab = new CollabHub(store, logger.child({ component: 'collab' }), collabOptions);
+  const ctx: ServerContext = { store, logger, metrics, sync, collab, pixOut, webhookSecret, webRoot: options.webRoot };
 
   let simulator: Simulator | undefined;
   let digests: { stop(): void } | undefined;
@@ -162,6 +174,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const app = App();
     sync.attach(app);
     app.ws('/sync', createSyncBehavior(ctx, { ...DEFAULT_SYNC_LIMITS, ...options.syncLimits }));
+    app.ws('/collab/*', createCollabBehavior(ctx, collab));
     registerRoutes(app, ctx);
 
     listenSocket = await new Promise<us_listen_socket>((resolve, reject) => {
@@ -186,11 +199,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           us_listen_socket_close(listenSocket);
         }
         sync.closeAll(CLOSE_CODES.goingAway, 'server shutting down');
+        collab.closeAll(CLOSE_CODES.goingAway, 'server shutting down');
         const deadline = Date.now() + SHUTDOWN_GRACE_MS;
-        while (sync.openCount > 0 && Date.now() < deadline) {
+        while ((sync.openCount > 0 || collab.openCount > 0) && Date.now() < deadline) {
           await new Promise((resolve) => setTimeout(resolve, 10));
         }
         app.close();
+        // Every applied update is already stored; stopping compacts and frees the loaded documents.
+        collab.stop();
         store.close();
         logger.info({ url }, 'server stopped');
       })();
@@ -226,6 +242,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     simulator?.stop();
     digests?.stop();
     pixOut.stop();
+    collab.stop();
     store.close();
     throw error;
   }

@@ -414,4 +414,29 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX security_events_user ON security_events(user_id, created_at);
     `,
   },
+  {
+    version: 9,
+    name: 'collaborative documents',
+    sql: `
+      -- One row per shared Yjs document, such as "notes:org:<organisationId>:<loanId>". snapshot
+      -- is a Yjs update (v1 encoding) that merges every update up to snapshot_seq; NULL before the
+      -- first compaction.
+      CREATE TABLE collab_documents (
+        name TEXT PRIMARY KEY,
+        snapshot BLOB,
+        snapshot_seq INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        compacted_at TEXT
+      );
+
+      -- Yjs updates (v1 encoding) applied after the snapshot, in the order the server applied them.
+      CREATE TABLE collab_updates (
+        document_name TEXT NOT NULL REFERENCES collab_documents(name),
+        seq INTEGER NOT NULL,
+        data BLOB NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (document_name, seq)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -3,6 +3,7 @@ import { createSqliteChatRepository, type ChatRepository } from '../chat/reposit
 import { createSqliteLedger, type Ledger } from '../ledger/ledger.js';
 import { createSqliteActivityRepository, type ActivityRepository } from './activity.js';
 import { createSqliteChargeRepository, type ChargeRepository } from './charges.js';
+import { createSqliteCollabRepository, type CollabRepository } from './collab.js';
 import { createSqliteCommandRepository, type CommandRepository } from './commands.js';
 import type { SqliteDatabase } from './database.js';
 import { createSqliteLoanRepository, type LoanRepository } from './loans.js';
@@ -37,6 +38,7 @@ export interface Store {
   notifications: NotificationRepository;
   security: SecurityRepository;
   activity: ActivityRepository;
+  collab: CollabRepository;
   /**
    * Runs `work` in one write transaction (SQLite `BEGIN IMMEDIATE`, so concurrent writers
    * wait instead of failing on upgrade). Rolls back when `work` throws.
@@ -63,6 +65,7 @@ export function createSqliteStore(db: SqliteDatabase): Store {
     notifications: createSqliteNotificationRepository(db),
     security: createSqliteSecurityRepository(db),
     activity: createSqliteActivityRepository(db),
+    collab: createSqliteCollabRepository(db),
     transaction: (work) => db.transaction(work).immediate(),
     close: () => db.close(),
   };

@@ -20,6 +20,7 @@ export interface UserRepository {
   insert(user: UserRecord): void;
   findByEmail(email: string): UserRecord | undefined;
   findById(id: string): UserRecord | undefined;
+  organisationExists(id: string): boolean;
   count(): number;
   /** Lists the ids of the users with `role`. */
   idsWithRole(role: Role): string[];
@@ -56,6 +57,7 @@ export function createSqliteUserRepository(db: SqliteDatabase): UserRepository {
   const byEmail = db.prepare('SELECT * FROM users WHERE email = ?');
   const byId = db.prepare('SELECT * FROM users WHERE id = ?');
   const countUsers = db.prepare('SELECT COUNT(*) AS count FROM users');
+  const organisationById = db.prepare('SELECT 1 FROM organisations WHERE id = ?');
   const idsWithRole = db.prepare('SELECT id FROM users WHERE role = ? ORDER BY id');
   return {
     insertOrganisation: ({ id, name, createdAt }) => void insertOrganisation.run(id, name, createdAt),
@@ -68,6 +70,7 @@ export function createSqliteUserRepository(db: SqliteDatabase): UserRepository {
       const row = byId.get(id) as UserRow | undefined;
       return row === undefined ? undefined : toRecord(row);
     },
+    organisationExists: (id) => organisationById.get(id) !== undefined,
     count: () => (countUsers.get() as { count: number }).count,
     idsWithRole: (role) => (idsWithRole.all(role) as { id: string }[]).map((row) => row.id),
   };

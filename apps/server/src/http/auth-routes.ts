@@ -4,6 +4,7 @@ import { dummyPasswordHash, verifyPassword } from '../auth/passwords.js';
 import { generateSessionToken, sha256Hex } from '../auth/tokens.js';
 import { recordFailedLogin, recordSuccessfulLogin } from '../auth/login-security.js';
 import { ChangeSet } from '../changes.js';
+import { COLLAB_CLOSE_CODES } from '../collab/options.js';
 import type { ServerContext } from '../context.js';
 import { authenticate } from './authenticate.js';
 import type { HttpExchange } from './exchange.js';
@@ -73,7 +74,9 @@ export function handleLogout(ctx: ServerContext, exchange: HttpExchange): void {
     return;
   }
   ctx.store.sessions.revoke(principal.session.id, new Date().toISOString());
-  const closed = ctx.sync.closeSession(principal.session.id, CLOSE_CODES.sessionRevoked, 'session revoked');
+  const closed =
+    ctx.sync.closeSession(principal.session.id, CLOSE_CODES.sessionRevoked, 'session revoked') +
+    ctx.collab.closeSession(principal.session.id, COLLAB_CLOSE_CODES.ticketRejected, 'session ended: log in again');
   exchange.log.info({ socketsClosed: closed }, 'logout');
   exchange.sendEmpty(204);
 }

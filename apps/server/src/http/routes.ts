@@ -1,4 +1,5 @@
 import type { HttpRequest, HttpResponse, TemplatedApp } from 'uWebSockets.js';
+import { handleCreateCollabTicket } from '../collab/routes.js';
 import type { ServerContext } from '../context.js';
 import { handleLogin, handleLogout } from './auth-routes.js';
 import { handleCreateDeposit } from './deposit-routes.js';
@@ -34,7 +35,7 @@ function route(ctx: ServerContext, name: string, handler: Handler) {
   };
 }
 
-/** Registers every HTTP route on the app. `/sync` is registered separately as a WebSocket route. */
+/** Registers every HTTP route on the app. `/sync` and `/collab/*` are registered separately as WebSocket routes. */
 export function registerRoutes(app: TemplatedApp, ctx: ServerContext): void {
   app.get(
     '/healthz',
@@ -44,6 +45,7 @@ export function registerRoutes(app: TemplatedApp, ctx: ServerContext): void {
   app.post('/auth/logout', route(ctx, 'logout', handleLogout));
   app.post('/api/v1/deposits', route(ctx, 'deposits', handleCreateDeposit));
   app.get('/api/v1/me/loans', route(ctx, 'own_loans', handleOwnLoans));
+  app.post('/api/v1/collab/tickets', route(ctx, 'collab_tickets', handleCreateCollabTicket));
   app.get('/api/v1/sessions', route(ctx, 'sessions', handleListSessions));
   app.post('/api/v1/sessions/:id/revoke', route(ctx, 'revoke_session', handleRevokeSession));
   app.get('/api/v1/support/notifications/stats', route(ctx, 'support_notification_stats', handleSupportNotificationStats));

@@ -1,6 +1,7 @@
 import { networkPrefix } from '@lastro/domain';
 import { CLOSE_CODES, type SessionListResponse } from '@lastro/protocol';
 import { ChangeSet } from '../changes.js';
+import { COLLAB_CLOSE_CODES } from '../collab/options.js';
 import type { ServerContext } from '../context.js';
 import { authenticate } from './authenticate.js';
 import type { HttpExchange } from './exchange.js';
@@ -59,7 +60,9 @@ export function handleRevokeSession(ctx: ServerContext, exchange: HttpExchange):
     if (alert !== undefined) changes.addNotification(principal.user.id, alert);
   });
   ctx.sync.publish(changes);
-  const closed = ctx.sync.closeSession(sessionId, CLOSE_CODES.sessionRevoked, 'session revoked');
+  const closed =
+    ctx.sync.closeSession(sessionId, CLOSE_CODES.sessionRevoked, 'session revoked') +
+    ctx.collab.closeSession(sessionId, COLLAB_CLOSE_CODES.ticketRejected, 'session revoked: log in again');
   exchange.log.info({ revokedSessionId: sessionId, socketsClosed: closed }, 'session revoked');
   exchange.sendEmpty(204);
 }
