@@ -109,7 +109,7 @@ test('revoking a suspicious session ends it at once', async ({ page, browser }) 
   }
 });
 
-test('PIX webhook retried five times toasts once', async ({ page }) => {
+test('PIX webhook retried five times across two reconnects toasts once', async ({ page }) => {
   await countToastsAdded(page);
   // beforeEach already loaded the page, so load it again for the counter to be installed.
   await page.reload();
@@ -118,9 +118,23 @@ test('PIX webhook retried five times toasts once', async ({ page }) => {
 
   const pix = newReceivedPix(await createCharge(page), '120.00');
   const id = `pix:${pix.endToEndId}`;
-  for (let attempt = 0; attempt < 5; attempt++) {
+  const status = page.getByTestId('connection-status');
+  const reconnect = async (): Promise<void> => {
+    await page.context().setOffline(true);
+    await expect(status).toHaveAttribute('data-status', 'offline');
     await postPixCallback(server().url, pix);
-  }
+    await page.context().setOffline(false);
+    await expect(status).toHaveAttribute('data-status', 'online');
+  };
+  // The first delivery and a retry while online, then a retry during each of two offline
+  // periods, then a last retry after the second reconnect: five retries in all.
+  await postPixCallback(server().url, pix);
+  await expect(notifications.toast(id)).toHaveCount(1);
+  await postPixCallback(server().url, pix);
+  await reconnect();
+  await postPixCallback(server().url, pix);
+  await reconnect();
+  await postPixCallback(server().url, pix);
   await expect(notifications.toast(id)).toHaveCount(1);
   await expect(notifications.toast(id)).toContainText('PIX recebido');
 

@@ -27,22 +27,28 @@ async function loginElsewhere(deviceId: string): Promise<{ token: string; sessio
 }
 
 describe('notifications through the engine', () => {
-  it('keeps one notification for a PIX retried across reconnects', async () => {
+  it('keeps one notification for a PIX retried five times across two reconnects', async () => {
     const txid = (await client.createDeposit()).txid;
     const endToEndId = randomEndToEndId();
-    await postPix(server.url, txid, '25.00', endToEndId);
-    for (let round = 0; round < 2; round += 1) {
-      setNetworkAvailable(client, false);
-      await waitForState(client.connection, (state) => state.status === 'offline');
-      const retry = await fetch(`${server.url}/webhooks/pix`, {
+    const retry = async (): Promise<void> => {
+      const response = await fetch(`${server.url}/webhooks/pix`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: 'Bearer lastro-demo-webhook-secret' },
         body: JSON.stringify({ pix: [{ endToEndId, txid, valor: '25.00', horario: new Date().toISOString() }] }),
       });
-      expect(((await retry.json()) as { duplicates: number }).duplicates).toBe(1);
+      expect(((await response.json()) as { duplicates: number }).duplicates).toBe(1);
+    };
+    await postPix(server.url, txid, '25.00', endToEndId);
+    await retry();
+    for (let round = 0; round < 2; round += 1) {
+      setNetworkAvailable(client, false);
+      await waitForState(client.connection, (state) => state.status === 'offline');
+      await retry();
       setNetworkAvailable(client, true);
       await waitForState(client.connection, (state) => state.status === 'online');
     }
+    await retry();
+    await retry();
 
     const notifications = await waitForState(client.notifications, (list) => list.some((doc) => doc.id === `pix:${endToEndId}`));
     expect(notifications.filter((doc) => doc.id === `pix:${endToEndId}`)).toHaveLength(1);
