@@ -57,7 +57,8 @@ function onClosed(state: MachineState, event: Extract<ConnectionEvent, { type: '
   }
   if (event.code === CLOSE_CODES.unauthorized || event.code === CLOSE_CODES.sessionRevoked) {
     const message = event.reason || 'the server rejected the session; log in again';
-    return { state: { connection: { status: 'unauthorized', message }, failures: 0 }, commands: [] };
+    const revoked = event.code === CLOSE_CODES.sessionRevoked;
+    return { state: { connection: { status: 'unauthorized', message, ...(revoked ? { revoked } : {}) }, failures: 0 }, commands: [] };
   }
   if (event.code === CLOSE_CODES.protocolVersionUnsupported) {
     const message = event.reason || 'the server does not support this protocol version; update the app';

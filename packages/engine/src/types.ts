@@ -86,8 +86,12 @@ export type ConnectionState =
   | { status: 'reconnecting'; attempt: number; nextRetryAt: string; lastError: string }
   /** The host reports no network; the engine waits for it to come back before connecting. */
   | { status: 'offline' }
-  /** HTTP 401 or close code 4001/4003: the engine stops and the user must log in again. */
-  | { status: 'unauthorized'; message: string }
+  /**
+   * HTTP 401 or close code 4001/4003: the engine stops and the user must log in again.
+   * `revoked` is true when the session was ended (close code 4003), for example from another
+   * device, rather than rejected or expired.
+   */
+  | { status: 'unauthorized'; message: string; revoked?: boolean }
   /** Close code 4002: the server does not speak this protocol version, so the app must be updated. */
   | { status: 'incompatible'; message: string };
 

@@ -75,12 +75,12 @@ describe('connection machine', () => {
   });
 
   it.each([
-    [CLOSE_CODES.unauthorized, 'unauthorized'],
-    [CLOSE_CODES.sessionRevoked, 'unauthorized'],
-    [CLOSE_CODES.protocolVersionUnsupported, 'incompatible'],
-  ] as const)('stops on close code %i', (code, status) => {
+    [CLOSE_CODES.unauthorized, { status: 'unauthorized', message: 'nope' }],
+    [CLOSE_CODES.sessionRevoked, { status: 'unauthorized', message: 'nope', revoked: true }],
+    [CLOSE_CODES.protocolVersionUnsupported, { status: 'incompatible', message: 'nope' }],
+  ] as const)('stops on close code %i', (code, connection) => {
     const result = transition(online, { type: 'closed', now: T0 + 100, code, reason: 'nope' }, half);
-    expect(result.state.connection).toEqual({ status, message: 'nope' });
+    expect(result.state.connection).toEqual(connection);
     expect(result.commands).toEqual([]);
 
     const later = transition(result.state, { type: 'retryDue', now: T0 + 200 }, half);

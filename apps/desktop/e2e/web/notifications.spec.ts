@@ -94,7 +94,9 @@ test('revoking a suspicious session ends it at once', async ({ page, browser }) 
 
     await security.alertRevoke.click();
 
-    await expect(second.page.getByTestId('connection-status')).toHaveAttribute('data-status', 'unauthorized');
+    // The ended session leaves the account's screens at once and says why.
+    await expect(second.page.getByTestId('login-error')).toHaveText('Sua sessão foi encerrada em outro aparelho. Entre novamente.');
+    await expect(second.page.getByTestId('wallet-balance')).toHaveCount(0);
     const status = await second.page.evaluate(async (token) => {
       const response = await fetch('/api/v1/sessions', { headers: { authorization: `Bearer ${token}` } });
       return response.status;

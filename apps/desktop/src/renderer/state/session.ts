@@ -148,9 +148,14 @@ export async function createDeposit(amountCentavos: number | undefined): Promise
   return requireActiveClient('creating a deposit').createDeposit(amountCentavos);
 }
 
-// A session the server rejected cannot come back on reload, so forget its token at once.
+// A session the server rejected cannot come back on reload, so forget its token at once. A
+// session ended on purpose (from another device or the Security screen) also leaves the
+// screen at once, so nobody keeps reading the account's data on this device.
 useLiveStore.subscribe((state, previous) => {
   if (state.connection.status === 'unauthorized' && previous.connection.status !== 'unauthorized') {
     clearStoredSession(window.sessionStorage);
+    if (state.connection.revoked === true) {
+      void endExpiredSession().then(() => useSessionStore.setState({ loginErrorKey: 'login.errors.sessionRevoked' }));
+    }
   }
 });
