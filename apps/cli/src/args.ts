@@ -14,6 +14,7 @@ const FLAG_SPECS = {
   valor: { type: 'string' },
   txid: { type: 'string' },
   secret: { type: 'string' },
+  'end-to-end-id': { type: 'string' },
   loan: { type: 'string' },
   investor: { type: 'string' },
   text: { type: 'string' },

@@ -14,7 +14,7 @@ Usage:
   lastro watch loans    [connection flags]       print one line per changed loan
   lastro loans list     [--status S] [connection flags]
   lastro deposit        [--valor 500,00] [connection flags]
-  lastro pix simulate   --txid TXID --valor 110,00 [--secret S] [--server URL]
+  lastro pix simulate   --txid TXID --valor 110,00 [--end-to-end-id ID] [--secret S] [--server URL]
   lastro chat send      --loan ID --text TEXT [--investor ID] [--timeout S] [connection flags]
   lastro chat list      --loan ID [--investor ID] [connection flags]
   lastro watch notifications [connection flags]  print one line per notification change
@@ -55,13 +55,16 @@ Creates a PIX charge for the logged-in user and prints {"txid","brCode","expires
                      without it the payer chooses the amount
 ${COMMON}`,
 
-  pixSimulate: `Usage: lastro pix simulate --txid TXID --valor 110,00 [--secret S] [--server URL]
+  pixSimulate: `Usage: lastro pix simulate --txid TXID --valor 110,00 [--end-to-end-id ID] [--secret S] [--server URL]
 
 Posts a Central Bank API Pix callback for one payment to /webhooks/pix, as a PIX provider
-would, and prints the server's JSON answer.
+would, and prints the server's JSON answer with the payment's endToEndId. Each run is a new
+payment unless --end-to-end-id repeats an earlier one: the server credits each endToEndId
+once, so a repeated callback is reported as a duplicate.
 
   --txid TXID        txid of the charge, from "lastro deposit"
   --valor AMOUNT     paid amount in reais, pt-BR form such as 110,00
+  --end-to-end-id ID repeat the callback of an earlier payment, as a provider's retry does
   --secret S         webhook secret (default: $LASTRO_PIX_WEBHOOK_SECRET or the demo secret)
   --server URL       server base URL (default: $LASTRO_SERVER_URL or http://127.0.0.1:8787)
   -h, --help         show this help`,

@@ -60,11 +60,24 @@ export async function openSession(flags: Flags): Promise<{ client: LastroClient;
   try {
     await client.waitForInitialSync();
   } catch (error) {
-    await client.close();
+    await endSession(client);
     const message = error instanceof Error ? error.message : String(error);
     throw new CliError(`initial sync with ${serverUrl} failed: ${message}`);
   }
   return { client, serverUrl };
+}
+
+/**
+ * Ends the command's session: logs out, so every command leaves no session behind on the
+ * server, then closes the local database. A logout that fails (server gone, session already
+ * ended) still closes the client; the session then ends when its token is revoked elsewhere.
+ */
+export async function endSession(client: LastroClient): Promise<void> {
+  try {
+    await client.logout();
+  } catch {
+    await client.close();
+  }
 }
 
 function loginFailure(error: unknown, serverUrl: string, email: string): CliError {

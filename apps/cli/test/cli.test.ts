@@ -82,6 +82,21 @@ describe('lastro CLI', () => {
     expect(result.stdout).toBe('');
   }, 60_000);
 
+  it('pix simulate repeats a payment by its endToEndId', async () => {
+    const txid = await createCharge(server.url, 'investidor@lastro.demo');
+    const first = await runCli(['pix', 'simulate', '--server', server.url, '--txid', txid, '--valor', '7,00']);
+    const { endToEndId } = JSON.parse(first.stdout) as { endToEndId: string };
+
+    const again = await runCli(['pix', 'simulate', '--server', server.url, '--txid', txid, '--valor', '7,00', '--end-to-end-id', endToEndId]);
+
+    expect(JSON.parse(first.stdout)).toMatchObject({ credited: 1, duplicates: 0 });
+    expect(endToEndId).toMatch(/^E[0-9A-Za-z]{31}$/);
+    expect(JSON.parse(again.stdout)).toEqual({ endToEndId, received: 1, credited: 0, duplicates: 1, suspense: 0 });
+    const invalid = await runCli(['pix', 'simulate', '--server', server.url, '--txid', txid, '--valor', '7,00', '--end-to-end-id', 'E123']);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain('invalid --end-to-end-id "E123"');
+  }, 60_000);
+
   it('pix simulate explains an unknown txid', async () => {
     const txid = 'NoChargeHasThisTxid0123456789';
     const result = await runCli(['pix', 'simulate', '--server', server.url, '--txid', txid, '--valor', '5,00']);

@@ -60,6 +60,24 @@ describe('lastro sessions', () => {
     expect(unknown.stderr).toContain('nao-existe');
   });
 
+  it('leaves no session behind after a command', async () => {
+    const before = await fetch(`${server.url}/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'investidor2@lastro.demo', password: 'lastro-demo', device: { id: 'counter', name: 'Contador', platform: 'web' } }),
+    }).then((response) => response.json() as Promise<{ token: string }>);
+    const count = async (): Promise<number> => {
+      const response = await fetch(`${server.url}/api/v1/sessions`, { headers: { authorization: `Bearer ${before.token}` } });
+      return ((await response.json()) as { sessions: unknown[] }).sessions.length;
+    };
+    const initial = await count();
+
+    await runCli(['loans', 'list', '--status', 'funded', ...login('investidor2@lastro.demo')]);
+    await runCli(['sessions', 'list', ...login('investidor2@lastro.demo')]);
+
+    expect(await count()).toBe(initial);
+  });
+
   it('rejects arguments after a command that takes none', async () => {
     const result = await runCli(['sessions', 'list', 'extra', ...login(ANA)]);
 

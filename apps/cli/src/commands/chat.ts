@@ -2,7 +2,7 @@ import { LastroError, type ChatMessageDoc, type ConnectionState, type LastroClie
 import { chatRoomIdOf } from '@lastro/protocol';
 import { allowOnly, type Flags } from '../args.js';
 import { CliError, EXIT, printJsonLine, usageError } from '../output.js';
-import { openSession } from '../session.js';
+import { endSession, openSession } from '../session.js';
 import { investorFlag, loanFlag, textFlag, timeoutFlag } from './chat-flags.js';
 
 const CONNECTION_FLAGS = ['server', 'email', 'password'] as const;
@@ -134,7 +134,7 @@ export async function sendChat(flags: Flags): Promise<number> {
     printJsonLine(decisionLine(decided));
     return decided.status === 'rejected' ? EXIT.rejected : EXIT.ok;
   } finally {
-    await client.close();
+    await endSession(client);
   }
 }
 
@@ -159,7 +159,7 @@ export async function listChat(flags: Flags): Promise<number> {
       printJsonLine(messageLine(message));
     }
   } finally {
-    await client.close();
+    await endSession(client);
   }
   return EXIT.ok;
 }

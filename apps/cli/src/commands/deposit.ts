@@ -2,7 +2,7 @@ import { parseBRL } from '@lastro/domain';
 import { LastroError } from '@lastro/engine';
 import { allowOnly, type Flags } from '../args.js';
 import { CliError, printJsonLine, usageError } from '../output.js';
-import { openSession } from '../session.js';
+import { endSession, openSession } from '../session.js';
 
 /** Parses a positive pt-BR amount flag such as "500,00" into centavos. */
 export function amountFlag(name: string, value: string): number {
@@ -30,7 +30,7 @@ export async function deposit(flags: Flags): Promise<number> {
     const message = error instanceof LastroError ? `${error.message} (${error.kind})` : String(error);
     throw new CliError(`creating the deposit at ${serverUrl} failed: ${message}`);
   } finally {
-    await client.close();
+    await endSession(client);
   }
   return 0;
 }

@@ -1,7 +1,7 @@
 import { LOAN_STATUSES, type LoanStatus } from '@lastro/protocol';
 import { allowOnly, type Flags } from '../args.js';
 import { printJsonLine, usageError } from '../output.js';
-import { openSession } from '../session.js';
+import { endSession, openSession } from '../session.js';
 import { loanLine } from './watch.js';
 
 function statusFilter(value: string | undefined): LoanStatus | undefined {
@@ -22,7 +22,7 @@ export async function listLoans(flags: Flags): Promise<number> {
       if (status === undefined || loan.status === status) printJsonLine(loanLine(loan));
     }
   } finally {
-    await client.close();
+    await endSession(client);
   }
   return 0;
 }

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { formatPixAmount, isWebhookTxid } from '@lastro/domain';
+import { formatPixAmount, isEndToEndId, isWebhookTxid } from '@lastro/domain';
 import { allowOnly, DEMO_WEBHOOK_SECRET, serverUrlFrom, type Flags } from '../args.js';
 import { CliError, printJsonLine, printMessage, usageError } from '../output.js';
 import { unreachableMessage } from '../session.js';
@@ -16,7 +16,7 @@ export function randomEndToEndId(): string {
 
 /** `lastro pix simulate`: posts an API Pix callback for one payment and prints the server's response. */
 export async function simulatePix(flags: Flags): Promise<number> {
-  allowOnly(flags, ['server', 'txid', 'valor', 'secret'], 'pix simulate');
+  allowOnly(flags, ['server', 'txid', 'valor', 'secret', 'end-to-end-id'], 'pix simulate');
   const serverUrl = serverUrlFrom(flags);
   if (flags.txid === undefined) throw usageError('missing --txid: pass the txid printed by "lastro deposit"');
   if (!isWebhookTxid(flags.txid)) {
@@ -31,11 +31,16 @@ export async function simulatePix(flags: Flags): Promise<number> {
     throw usageError(`invalid --valor ${JSON.stringify(flags.valor)}: the largest Pix amount is 9.999.999.999,99`);
   }
   const secret = flags.secret ?? process.env.LASTRO_PIX_WEBHOOK_SECRET ?? DEMO_WEBHOOK_SECRET;
+  const retried = flags['end-to-end-id'];
+  if (retried !== undefined && !isEndToEndId(retried)) {
+    throw usageError(`invalid --end-to-end-id ${JSON.stringify(retried)}: use the 32-character id printed by an earlier "lastro pix simulate"`);
+  }
+  const endToEndId = retried ?? randomEndToEndId();
 
   const body = {
     pix: [
       {
-        endToEndId: randomEndToEndId(),
+        endToEndId,
         txid: flags.txid,
         valor,
         horario: new Date().toISOString(),
@@ -66,7 +71,7 @@ export async function simulatePix(flags: Flags): Promise<number> {
     const error = (answer as { error?: { kind?: string; message?: string } }).error;
     throw new CliError(`${url} rejected the callback with HTTP ${response.status}: ${error?.message ?? text} (${error?.kind ?? 'unknown'})`);
   }
-  printJsonLine(answer);
+  printJsonLine({ endToEndId, ...(answer as Record<string, unknown>) });
   if (typeof answer === 'object' && answer !== null && (answer as { suspense?: unknown }).suspense === 1) {
     printMessage(
       `txid ${flags.txid} matches no charge of this server, so the PIX went to the platform's suspense account, not to a wallet; use a txid printed by "lastro deposit" or the deposit dialog`,

@@ -1,7 +1,7 @@
 import { LastroError, type NotificationDoc, type SessionSummary } from '@lastro/engine';
 import { allowOnly, type Flags } from '../args.js';
 import { CliError, printJsonLine, usageError } from '../output.js';
-import { openSession } from '../session.js';
+import { endSession, openSession } from '../session.js';
 import { runUntilStopped } from './watch.js';
 
 const CONNECTION_FLAGS = ['server', 'email', 'password'] as const;
@@ -28,7 +28,7 @@ export async function listSessions(flags: Flags, args: string[]): Promise<number
   try {
     for (const session of await client.sessions.list()) printJsonLine(sessionLine(session));
   } finally {
-    await client.close();
+    await endSession(client);
   }
   return 0;
 }
@@ -53,7 +53,7 @@ export async function revokeSession(flags: Flags, args: string[]): Promise<numbe
     }
     throw error;
   } finally {
-    await client.close();
+    await endSession(client);
   }
   return 0;
 }

@@ -2,7 +2,7 @@ import { formatBRL } from '@lastro/domain';
 import type { LoanDoc, WalletDoc } from '@lastro/engine';
 import { allowOnly, type Flags } from '../args.js';
 import { printJsonLine } from '../output.js';
-import { openSession, untilInterrupted, watchConnection } from '../session.js';
+import { endSession, openSession, untilInterrupted, watchConnection } from '../session.js';
 
 const CONNECTION_FLAGS = ['server', 'email', 'password'] as const;
 
@@ -65,7 +65,7 @@ export async function runUntilStopped(client: Awaited<ReturnType<typeof openSess
   const outcome = await Promise.race([untilInterrupted().then(() => null), connection.failure]);
   unsubscribe();
   connection.stop();
-  await client.close();
+  await endSession(client);
   if (outcome !== null) throw outcome;
   return 0;
 }
