@@ -128,12 +128,23 @@ function useNotificationPresenter(user: UserSummary, desktop: DesktopNotificatio
 
     // Another tab of the same browser may have presented some since the last evaluation.
     for (const id of loadPresentedIds(window.localStorage, state.userId)) state.presented.add(id);
+
+    const sessionId = ownSessionId();
+    if (!useLiveStore.getState().sync.initialSyncDone) return;
+    // A new session starts from what is already due: those notifications are history on this
+    // device, listed unread in the centre but not announced again. Reloads keep the session.
+    if (sessionId !== null && !hasBaseline(window.localStorage, sessionId)) {
+      const dueMs = Date.now();
+      for (const notification of current) {
+        if (Date.parse(notification.deliverAt) <= dueMs && !state.presented.has(notification.id)) remember(state, notification.id);
+      }
+      markBaseline(window.localStorage, sessionId);
+    }
     const quietHours =
       prefs?.quietHoursStart === undefined || prefs.quietHoursEnd === undefined ? null : { startHour: prefs.quietHoursStart, endHour: prefs.quietHoursEnd };
     const documentVisible = document.visibilityState === 'visible';
     const roomOnScreen = documentVisible ? roomIdOnScreen(parseRoute(window.location.hash), user) : null;
     const nowMs = Date.now();
-    const sessionId = ownSessionId();
 
     for (const notification of current) {
       const timer = state.timers.get(notification.id);
@@ -209,6 +220,25 @@ function useNotificationPresenter(user: UserSummary, desktop: DesktopNotificatio
 }
 
 /** Presents the signed-in user's notifications and shows their toasts; mount it once while signed in. */
+const BASELINE_KEY = 'lastro.notifications.baseline';
+
+/** Reports whether this browser already recorded the notifications that were due when the session started. */
+function hasBaseline(storage: Storage, sessionId: string): boolean {
+  try {
+    return storage.getItem(`${BASELINE_KEY}.${sessionId}`) !== null;
+  } catch {
+    return false;
+  }
+}
+
+function markBaseline(storage: Storage, sessionId: string): void {
+  try {
+    storage.setItem(`${BASELINE_KEY}.${sessionId}`, '1');
+  } catch {
+    // Without storage the next reload records the baseline again, which announces nothing new.
+  }
+}
+
 export function NotificationPresenter({ user }: { user: UserSummary }) {
   const bridge = useSessionStore((state) => state.platform?.bridge);
   const desktop = useMemo(() => desktopNotifications(bridge), [bridge]);

@@ -33,6 +33,11 @@ function NotificationItem({ notification }: { notification: NotificationDoc }) {
           </span>
           <span className="notification-item__body">{body}</span>
           <span className="muted notification-item__time">{formatDateTimeSaoPaulo(notification.createdAt, i18n.language)}</span>
+          {unread && notification.shownAt === undefined && Date.parse(notification.deliverAt) > Date.now() && (
+            <span className="muted notification-item__due" data-testid="notification-due">
+              {t('notifications.centre.dueAt', { time: formatDateTimeSaoPaulo(notification.deliverAt, i18n.language) })}
+            </span>
+          )}
         </span>
         {unread && <span className="notification-item__dot" aria-label={t('notifications.centre.unread')} />}
       </button>
