@@ -4,6 +4,8 @@ import en from '../src/renderer/i18n/en.json';
 import ptBR from '../src/renderer/i18n/pt-BR.json';
 import chatEn from '../src/renderer/i18n/chat.en.json';
 import chatPtBR from '../src/renderer/i18n/chat.pt-BR.json';
+import collabEn from '../src/renderer/i18n/collab.en.json';
+import collabPtBR from '../src/renderer/i18n/collab.pt-BR.json';
 import notificationsEn from '../src/renderer/i18n/notifications.en.json';
 import notificationsPtBR from '../src/renderer/i18n/notifications.pt-BR.json';
 import supportEn from '../src/renderer/i18n/support.en.json';
@@ -21,6 +23,7 @@ describe('translations', () => {
   it('have the same keys in pt-BR and English', () => {
     expect(leafKeys(en).sort()).toEqual(leafKeys(ptBR).sort());
     expect(leafKeys(chatEn).sort()).toEqual(leafKeys(chatPtBR).sort());
+    expect(leafKeys(collabEn).sort()).toEqual(leafKeys(collabPtBR).sort());
     expect(leafKeys(supportEn).sort()).toEqual(leafKeys(supportPtBR).sort());
     expect(leafKeys(notificationsEn).sort()).toEqual(leafKeys(notificationsPtBR).sort());
   });
@@ -35,6 +38,7 @@ describe('translations', () => {
 
   it('keep the chat and support console texts out of the main files', () => {
     expect(Object.keys(ptBR)).not.toContain('chat');
+    expect(Object.keys(ptBR)).not.toContain('collab');
     expect(Object.keys(ptBR)).not.toContain('supportConsole');
     expect(Object.keys(ptBR)).not.toContain('notifications');
   });

@@ -2,6 +2,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import chatEn from './chat.en.json';
 import chatPtBR from './chat.pt-BR.json';
+import collabEn from './collab.en.json';
+import collabPtBR from './collab.pt-BR.json';
 import en from './en.json';
 import notificationsEn from './notifications.en.json';
 import notificationsPtBR from './notifications.pt-BR.json';
@@ -32,11 +34,13 @@ function storedLanguage(): Language {
 export async function initI18n(): Promise<void> {
   const language = storedLanguage();
   await i18next.use(initReactI18next).init({
-    // Chat, the support console and notifications keep their texts in their own files, under
-    // the keys `chat.*`, `supportConsole.*` and `notifications.*`.
+    // Chat, collaboration, the support console and notifications keep their texts in their own
+    // files, under the keys `chat.*`, `collab.*`, `supportConsole.*` and `notifications.*`.
     resources: {
-      'pt-BR': { translation: { ...ptBR, chat: chatPtBR, supportConsole: supportPtBR, notifications: notificationsPtBR } },
-      en: { translation: { ...en, chat: chatEn, supportConsole: supportEn, notifications: notificationsEn } },
+      'pt-BR': {
+        translation: { ...ptBR, chat: chatPtBR, collab: collabPtBR, supportConsole: supportPtBR, notifications: notificationsPtBR },
+      },
+      en: { translation: { ...en, chat: chatEn, collab: collabEn, supportConsole: supportEn, notifications: notificationsEn } },
     },
     lng: language,
     fallbackLng: 'pt-BR',

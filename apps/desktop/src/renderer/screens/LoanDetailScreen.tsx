@@ -7,6 +7,7 @@ import { useSessionStore } from '../state/session';
 import { ChatPanel } from './chat/ChatPanel';
 import { InvestForm } from './InvestForm';
 import { FundingBar } from './LoanBook';
+import { LoanTabs } from './notes/LoanTabs';
 
 /** Shows one loan of the book, updated live like the list. */
 export function LoanDetailScreen({ loanId }: { loanId: string }) {
@@ -14,6 +15,38 @@ export function LoanDetailScreen({ loanId }: { loanId: string }) {
   const loan = useLiveStore((state) => state.loans.find((candidate) => candidate.id === loanId));
   const synced = useLiveStore((state) => state.sync.initialSyncDone);
   const user = useSessionStore((state) => state.user);
+  // Shared notes belong to investors' organisations; support users read them, borrowers never.
+  const notesAllowed = user?.role === 'investor' || user?.role === 'support';
+
+  const details = loan === undefined ? null : (
+    <>
+      <p className="loan-detail__purpose">{loan.purpose}</p>
+      <dl className="facts">
+        <dt>{t('loans.columns.amount')}</dt>
+        <dd>{formatBRL(loan.amount)}</dd>
+        <dt>{t('loans.columns.rate')}</dt>
+        <dd>{formatMonthlyRate(loan.rateMonthlyBps, i18n.language)}</dd>
+        <dt>{t('loans.columns.term')}</dt>
+        <dd>{t('loans.term', { count: loan.termMonths })}</dd>
+        <dt>{t('loans.columns.grade')}</dt>
+        <dd><span className={`grade grade--${loan.grade}`}>{loan.grade}</span></dd>
+        <dt>{t('loans.columns.state')}</dt>
+        <dd>{loan.state}</dd>
+        <dt>{t('loan.funded')}</dt>
+        <dd>{formatBRL(loan.funded)}</dd>
+        <dt>{t('loan.remaining')}</dt>
+        <dd>{formatBRL(Math.max(0, loan.amount - loan.funded))}</dd>
+        <dt>{t('loans.columns.progress')}</dt>
+        <dd><FundingBar loan={loan} /></dd>
+        <dt>{t('loan.createdAt')}</dt>
+        <dd>{formatDateTimeSaoPaulo(loan.createdAt, i18n.language)}</dd>
+        <dt>{t('loan.updatedAt')}</dt>
+        <dd>{formatDateTimeSaoPaulo(loan.updatedAt, i18n.language)}</dd>
+        <dt>{t('loan.id')}</dt>
+        <dd className="mono">{loan.id}</dd>
+      </dl>
+    </>
+  );
 
   return (
     <main className="loan-detail">
@@ -38,31 +71,7 @@ export function LoanDetailScreen({ loanId }: { loanId: string }) {
               {t(`loans.statuses.${loan.status}`)}
             </span>
           </header>
-          <p className="loan-detail__purpose">{loan.purpose}</p>
-          <dl className="facts">
-            <dt>{t('loans.columns.amount')}</dt>
-            <dd>{formatBRL(loan.amount)}</dd>
-            <dt>{t('loans.columns.rate')}</dt>
-            <dd>{formatMonthlyRate(loan.rateMonthlyBps, i18n.language)}</dd>
-            <dt>{t('loans.columns.term')}</dt>
-            <dd>{t('loans.term', { count: loan.termMonths })}</dd>
-            <dt>{t('loans.columns.grade')}</dt>
-            <dd><span className={`grade grade--${loan.grade}`}>{loan.grade}</span></dd>
-            <dt>{t('loans.columns.state')}</dt>
-            <dd>{loan.state}</dd>
-            <dt>{t('loan.funded')}</dt>
-            <dd>{formatBRL(loan.funded)}</dd>
-            <dt>{t('loan.remaining')}</dt>
-            <dd>{formatBRL(Math.max(0, loan.amount - loan.funded))}</dd>
-            <dt>{t('loans.columns.progress')}</dt>
-            <dd><FundingBar loan={loan} /></dd>
-            <dt>{t('loan.createdAt')}</dt>
-            <dd>{formatDateTimeSaoPaulo(loan.createdAt, i18n.language)}</dd>
-            <dt>{t('loan.updatedAt')}</dt>
-            <dd>{formatDateTimeSaoPaulo(loan.updatedAt, i18n.language)}</dd>
-            <dt>{t('loan.id')}</dt>
-            <dd className="mono">{loan.id}</dd>
-          </dl>
+          {notesAllowed ? <LoanTabs loanId={loan.id} details={details} /> : details}
         </article>
         {user?.role === 'investor' && <InvestForm loan={loan} />}
         {user?.role === 'investor' && loan.chatAvailable === true && (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { chatSendErrorKey } from '../../lib/chat-errors';
 import { describeChatQuota, estimateServerNow } from '../../lib/chat-quota';
 import { chatQuota } from '../../lib/chat-rooms';
+import type { TypingPresence } from '../../lib/collab/use-typing-presence';
 import { useLiveStore } from '../../state/live-store';
 import { requireActiveClient, useSessionStore } from '../../state/session';
 import { useNow } from './hooks';
@@ -20,9 +21,18 @@ function codePointCount(text: string): number {
 /**
  * Composer of a conversation. Enter sends and Shift+Enter starts a new line. The engine
  * normalises and checks the text, queues it in the outbox (online or offline), and the
- * message shows in the list at once as pending.
+ * message shows in the list at once as pending. Keystrokes mark the user as typing for the
+ * other member; sending or leaving the field clears the mark.
  */
-export function ChatComposer({ loanId, investorId }: { loanId: string; investorId: string }) {
+export function ChatComposer({
+  loanId,
+  investorId,
+  typing,
+}: {
+  loanId: string;
+  investorId: string;
+  typing?: Pick<TypingPresence, 'keystroke' | 'stop'>;
+}) {
   const { t, i18n } = useTranslation();
   const user = useSessionStore((state) => state.user);
   const messages = useLiveStore((state) => state.chatMessages);
@@ -40,6 +50,7 @@ export function ChatComposer({ loanId, investorId }: { loanId: string; investorI
 
   async function send(): Promise<void> {
     if (user === null || exhausted || sending) return;
+    typing?.stop();
     setSending(true);
     try {
       const client = requireActiveClient('sending a chat message');
@@ -83,8 +94,11 @@ export function ChatComposer({ loanId, investorId }: { loanId: string; investorI
         aria-describedby={`chat-quota-${loanId}-${investorId}`}
         onChange={(event) => {
           setText(event.target.value);
+          if (event.target.value === '') typing?.stop();
+          else typing?.keystroke();
           if (errorKey !== null) setErrorKey(null);
         }}
+        onBlur={() => typing?.stop()}
         onKeyDown={onKeyDown}
       />
       <div className="chat-composer__footer">

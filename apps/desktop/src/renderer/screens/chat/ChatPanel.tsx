@@ -2,6 +2,8 @@ import { chatRoomIdOf } from '@lastro/protocol';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { counterpartName } from '../../lib/chat-rooms';
+import { firstName } from '../../lib/collab/presence';
+import { useTypingPresence } from '../../lib/collab/use-typing-presence';
 import { useLiveStore } from '../../state/live-store';
 import { useSessionStore } from '../../state/session';
 import { markConversationRead } from './chat-state';
@@ -14,7 +16,7 @@ import './chat.css';
  * Shows one conversation, the room of `investorId` on `loanId`, with its messages and the composer.
  * The title names the other party by {@link counterpartName}, the rule the conversation lists
  * and toasts follow too. While the panel is on screen and the window is visible, its messages
- * count as read.
+ * count as read. While the other member types, a line shows it.
  */
 export function ChatPanel({ loanId, investorId }: { loanId: string; investorId: string }) {
   const { t } = useTranslation();
@@ -24,6 +26,7 @@ export function ChatPanel({ loanId, investorId }: { loanId: string; investorId: 
   const roomId = chatRoomIdOf(loanId, investorId);
   const room = useMemo(() => rooms.find((candidate) => candidate.id === roomId), [rooms, roomId]);
   const unread = useUnreadCounts().byRoom.get(roomId) ?? 0;
+  const typing = useTypingPresence(loanId, investorId);
 
   useEffect(() => {
     const markIfVisible = (): void => {
@@ -45,7 +48,10 @@ export function ChatPanel({ loanId, investorId }: { loanId: string; investorId: 
         {user.role === 'borrower' ? t('chat.panel.hintBorrower') : t('chat.panel.hint')}
       </p>
       <ChatMessageList messages={room?.messages ?? []} userId={user.id} />
-      <ChatComposer loanId={loanId} investorId={investorId} />
+      <p className="muted chat-panel__hint" style={{ minHeight: '1.4em' }} aria-live="polite" data-testid="chat-typing">
+        {typing.typingPeers[0] === undefined ? '' : t('collab.typing', { name: firstName(typing.typingPeers[0].name) })}
+      </p>
+      <ChatComposer loanId={loanId} investorId={investorId} typing={typing} />
     </section>
   );
 }
