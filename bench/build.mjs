@@ -19,6 +19,9 @@ const ENTRY_POINTS = {
   'outbox-flush/client-worker': 'outbox-flush/client-worker.ts',
   'cold-sync/main': 'cold-sync/main.ts',
   'cold-sync/client-worker': 'cold-sync/client-worker.ts',
+  'collab-relay/main': 'collab-relay/main.ts',
+  'collab-relay/subscriber-worker': 'collab-relay/subscriber-worker.ts',
+  'collab-relay/writer-worker': 'collab-relay/writer-worker.ts',
 };
 
 const RESOLVING = Symbol('resolving');
