@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createServer, request, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { CLI_BUNDLE, runCli, startDemoServer, type CliResult, type DemoServer } from './support.js';
+import { CLI_BUNDLE, parseLines, runCli, startDemoServer, type CliResult, type DemoServer } from './support.js';
 
 // Loan emp-00008 belongs to the demo borrower Carla Menezes (tomador@lastro.demo).
 const LOAN = 'emp-00008';
@@ -21,13 +21,6 @@ afterAll(async () => {
 });
 
 const login = (email: string) => ['--server', server.url, '--email', email, '--password', 'lastro-demo'];
-
-function parseLines(stdout: string): Record<string, unknown>[] {
-  return stdout
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
 
 async function send(email: string, text: string, extra: string[] = []): Promise<CliResult & { line: Record<string, unknown> }> {
   const result = await runCli(['chat', 'send', '--loan', LOAN, '--text', text, ...extra, ...login(email)]);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCharge, runCli, spawnCli, startDemoServer, type DemoServer } from './support.js';
+import { createCharge, parseLines, runCli, spawnCli, startDemoServer, type DemoServer } from './support.js';
 
 const ANA = 'investidor@lastro.demo';
 
@@ -14,13 +14,6 @@ afterAll(async () => {
 });
 
 const login = (email: string) => ['--server', server.url, '--email', email, '--password', 'lastro-demo'];
-
-function parseLines(stdout: string): Record<string, unknown>[] {
-  return stdout
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
 
 async function loginFromBrowser(deviceId: string): Promise<{ token: string; sessionId: string }> {
   const response = await fetch(`${server.url}/auth/login`, {

@@ -137,3 +137,11 @@ export async function createCharge(serverUrl: string, email: string): Promise<st
   if (result.code !== 0) throw new Error(`lastro deposit failed with ${result.code}: ${result.stderr}`);
   return (JSON.parse(result.stdout) as { txid: string }).txid;
 }
+
+/** Parses the CLI's stdout as JSON lines, skipping empty lines. */
+export function parseLines(stdout: string): Record<string, unknown>[] {
+  return stdout
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
