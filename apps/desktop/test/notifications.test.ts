@@ -1,4 +1,5 @@
-import type { NotificationDoc } from '@lastro/protocol';
+import { ALWAYS_CRITICAL_TYPES } from '@lastro/domain';
+import { CRITICAL_NOTIFICATION_TYPES, type NotificationDoc } from '@lastro/protocol';
 import { describe, expect, it } from 'vitest';
 import {
   countUnread,
@@ -40,6 +41,12 @@ function memoryStorage(): Pick<Storage, 'getItem' | 'setItem'> & { values: Map<s
     setItem: (key, value) => void values.set(key, value),
   };
 }
+
+describe('critical notification types', () => {
+  it('match between domain and protocol', () => {
+    expect([...ALWAYS_CRITICAL_TYPES].sort()).toEqual([...CRITICAL_NOTIFICATION_TYPES].sort());
+  });
+});
 
 describe('notificationTexts', () => {
   it('uses the Portuguese texts for pt-BR', () => {

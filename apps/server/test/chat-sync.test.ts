@@ -107,7 +107,7 @@ describe('chat over the sync socket', () => {
     expect(decided.text).toBe(decided.text.normalize('NFC'));
   });
 
-  it('keeps a third investor out: no reads, and a write is rejected as not_a_member', async () => {
+  it('keeps a third investor out', async () => {
     const socket = await connect(otherInvestor);
     const intrusion = chatMessage(otherInvestor, 'Posso participar?', { investorId: investor.user.id });
 
@@ -120,7 +120,7 @@ describe('chat over the sync socket', () => {
     expect(investorView.map((doc) => doc.id)).not.toContain(intrusion.id);
   });
 
-  it('holds contact data: only the sender sees the held message, with the kinds found', async () => {
+  it('holds contact data for the sender only', async () => {
     const investorSocket = await connect(investor);
     const held = chatMessage(investor, 'Me chama no WhatsApp (11) 98765-4321');
 
@@ -182,7 +182,7 @@ describe('chat over the sync socket', () => {
     expect(inspector.db.prepare('SELECT COUNT(*) AS count FROM chat_messages').get()).toEqual(before);
   });
 
-  it('counts the limit across sessions: a second device and a reconnect do not reset it', async () => {
+  it('counts the limit across sessions', async () => {
     // The other investor has one uncounted not_a_member attempt so far.
     const firstDevice = await connect(otherInvestor);
     const ownRoom = (text: string) => chatMessage(otherInvestor, text);

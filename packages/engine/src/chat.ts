@@ -95,12 +95,13 @@ export function byServerTime(a: ChatMessageDoc, b: ChatMessageDoc): number {
   const rankA = a.seq === 0 ? Number.MAX_SAFE_INTEGER : a.seq;
   const rankB = b.seq === 0 ? Number.MAX_SAFE_INTEGER : b.seq;
   if (rankA !== rankB) return rankA - rankB;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  if (a.id === b.id) return 0;
+  return a.id < b.id ? -1 : 1;
 }
 
 /**
  * Groups messages into rooms, the room with the latest message first. Rooms where every
- * message is a rejected attempt are left out: such a room holds nothing anyone can read, and
+ * message is a rejected attempt are left out: such a room contains nothing anyone can read, and
  * may not exist on the server at all (an attempt rejected as `not_a_member`).
  */
 export function groupChatRooms(messages: readonly ChatMessageDoc[]): ChatRoomView[] {

@@ -2,10 +2,10 @@ import type { NotificationChannel, NotificationDoc } from '@lastro/protocol';
 import type { LastroDatabase } from './database.js';
 import { LastroError } from './errors.js';
 
-/** What happened to notifications on this device; the server stamps each with its own time. */
+/** Tracking events of notifications on this device. The server stamps each with its own time. */
 export interface NotificationTrackingUpdate {
   delivered?: boolean;
-  /** Where the notification was presented. */
+  /** Channel the notification was presented on. */
   shown?: NotificationChannel;
   opened?: boolean;
   read?: boolean;

@@ -6,9 +6,9 @@ const Id = Type.String({ minLength: 1, maxLength: 64 });
 const Timestamp = Type.String({ format: 'date-time', maxLength: 40 });
 
 /**
- * Longest text the wire accepts, in UTF-16 code units. The message limit itself is 2,000 code
+ * Maximum text length on the wire, in UTF-16 code units. The message limit itself is 2,000 code
  * points, checked by the server, which rejects a longer text as `too_long` and audits the
- * attempt; the wire bound only keeps frames small.
+ * attempt. The wire bound only keeps frames small.
  */
 export const MAX_CHAT_WIRE_TEXT_LENGTH = 8000;
 
@@ -20,13 +20,13 @@ export type ChatMessageStatus = (typeof CHAT_MESSAGE_STATUSES)[number];
 export const CHAT_MESSAGE_REASONS = [
   /** The sender is not the room's investor or the loan's borrower. */
   'not_a_member',
-  /** The loan does not exist or its borrower has no account, so nobody could reply. */
+  /** The loan does not exist or its borrower has no account, so no one can reply. */
   'chat_unavailable',
   /** Nothing but spaces or invisible characters. */
   'empty',
   /** More than 2,000 characters after normalisation. */
   'too_long',
-  /** Ten messages counted in the last 60 minutes; `retryAt` says when sending is possible again. */
+  /** Ten messages counted in the last 60 minutes; `retryAt` is when sending is possible again. */
   'rate_limited',
   /** The content filter found an offensive word. */
   'offensive_language',
@@ -68,7 +68,7 @@ export const ChatMessageDocSchema = Type.Object({
   status: StringEnum(CHAT_MESSAGE_STATUSES),
   /** Set when `status` is `rejected` or `held`. */
   reason: Type.Optional(StringEnum(CHAT_MESSAGE_REASONS)),
-  /** For `off_platform_contact`: what the filter found, so the sender is told why. */
+  /** For `off_platform_contact`: what the filter found, so the sender learns why. */
   contactKinds: Type.Optional(Type.Array(StringEnum(CHAT_CONTACT_KINDS), { maxItems: CHAT_CONTACT_KINDS.length })),
   /** For `rate_limited`: server time from which the sender may send again. */
   retryAt: Type.Optional(Timestamp),

@@ -30,7 +30,7 @@ export const CRITICAL_NOTIFICATION_TYPES: readonly NotificationType[] = [
   'suspicious_login',
 ];
 
-/** Where a notification was presented: a toast inside the app, or the operating system's notification. */
+/** Presentation channels: a toast inside the app, or the operating system's notification. */
 export const NOTIFICATION_CHANNELS = ['in_app', 'os'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 

@@ -31,7 +31,7 @@ export type SupportAuditDecision = (typeof SUPPORT_AUDIT_DECISIONS)[number];
 export const SUPPORT_EXPORT_FORMATS = ['csv', 'json'] as const;
 export type SupportExportFormat = (typeof SUPPORT_EXPORT_FORMATS)[number];
 
-/** Why `verify` stopped at a record. */
+/** Reason why `verify` stopped at a record. */
 export const AUDIT_BREAK_REASONS = ['gap', 'prev_hash_mismatch', 'hash_mismatch'] as const;
 export type AuditBreakReason = (typeof AUDIT_BREAK_REASONS)[number];
 
@@ -97,7 +97,7 @@ export const SupportAuditVerifyResponseSchema = Type.Object({
 });
 export type SupportAuditVerifyResponse = Static<typeof SupportAuditVerifyResponseSchema>;
 
-/** A stored chat message attempt with its current decision, as support sees it. */
+/** A stored chat message attempt with its current decision, as support users read it. */
 export const SupportChatMessageSchema = Type.Object({
   id: Id,
   roomId: Id,

@@ -118,7 +118,7 @@ test('colleagues share notes live and offline', async ({ browser }) => {
     await expect(participant.notes.text).toBeEditable();
   }
 
-  // Each sees the other's avatar, not their own.
+  // Each page shows the other user's avatar, not its own.
   await expect(ana.notes.initials(brunoId)).toHaveText('BC');
   await expect(ana.notes.avatar(brunoId)).toHaveAttribute('title', 'Bruno Costa');
   await expect(ana.notes.avatar(anaId)).toHaveCount(0);

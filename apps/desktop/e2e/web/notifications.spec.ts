@@ -94,7 +94,7 @@ test('revoking a suspicious session ends it at once', async ({ page, browser }) 
 
     await security.alertRevoke.click();
 
-    // The ended session leaves the account's screens at once and says why.
+    // The ended session leaves the account's screens at once and shows why.
     await expect(second.page.getByTestId('login-error')).toHaveText('Sua sessão foi encerrada em outro aparelho. Entre novamente.');
     await expect(second.page.getByTestId('wallet-balance')).toHaveCount(0);
     const status = await second.page.evaluate(async (token) => {

@@ -57,7 +57,9 @@ function parseCsv(text: string): string[][] {
       field += char;
     }
   }
-  expect(field === '' && row.length === 0, 'the CSV ends with CRLF').toBe(true);
+  // A CSV that ends with CRLF leaves no partial field or row behind.
+  expect(field, 'the CSV ends with CRLF').toBe('');
+  expect(row, 'the CSV ends with CRLF').toEqual([]);
   return rows;
 }
 
@@ -138,7 +140,7 @@ async function sendChatMessages(browser: Browser, token: string, userId: string,
   }
 }
 
-test('support reviews held messages, searches the audit, verifies the chain and exports a CSV', async ({ page, browser, request }) => {
+test('support console reviews, searches, verifies and exports', async ({ page, browser, request }) => {
   const investor = await apiLogin(request, DEMO_INVESTOR);
   const [toRelease, toReject] = await sendChatMessages(browser, investor.token, investor.userId, [
     'Me chama no WhatsApp (11) 98765-4321',

@@ -120,7 +120,7 @@ export class CollabRoom {
     }
   }
 
-  /** Drops awareness states that were not renewed in time and tells every connection. */
+  /** Drops awareness states that were not renewed in time and sends the removal to every connection. */
   removeOutdatedPresence(): void {
     this.broadcastAwareness(this.presence.removeOutdated());
   }

@@ -4,7 +4,7 @@ import { nextSeq, type SqliteDatabase } from './database.js';
 /** A notification as the server creates it; the repository assigns `seq`. */
 export type NewNotification = Omit<NotificationDoc, 'seq' | NotificationTrackingField | 'shownChannel'>;
 
-/** What a client reported about a notification; present fields are set when still unset. */
+/** Tracking a client reported for a notification. Each reported field is set only when still unset. */
 export interface NotificationTracking {
   delivered: boolean;
   shown: NotificationChannel | null;

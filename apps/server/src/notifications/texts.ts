@@ -51,7 +51,7 @@ const REJECTION_EN: Record<CommandRejectionReason, string> = {
   invalid_command: 'invalid operation',
 };
 
-/** Longest chat preview in a notification body, in code points. */
+/** Maximum length of a chat preview in a notification body, in code points. */
 const PREVIEW_LENGTH = 140;
 
 function preview(text: string): string {

@@ -87,7 +87,7 @@ describe('support API through the engine', () => {
   });
 
   it('is forbidden to an investor', async () => {
-    // The support client holds this process's RxDB collections, so the investor calls over HTTP.
+    // The support client uses this process's RxDB collections, so the investor calls over HTTP.
     const token = await loginToken(server.url, 'investidor@lastro.demo');
 
     const response = await fetch(`${server.url}/api/v1/support/audit/verify`, { headers: { authorization: `Bearer ${token}` } });

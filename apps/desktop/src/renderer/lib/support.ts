@@ -81,7 +81,7 @@ export function auditSearchFailure(error: unknown, userFilter: string): SupportT
 
 /**
  * Counts the held messages waiting for review: those the last queue load returned and those
- * the live store holds as held, less those the live store already shows as decided.
+ * the live store has as held, less those the live store already shows as decided.
  */
 export function countWaitingHeld(live: readonly Pick<ChatMessageDoc, 'id' | 'status'>[], queueIds: readonly string[]): number {
   const waiting = new Set(queueIds);

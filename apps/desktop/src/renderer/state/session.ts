@@ -150,7 +150,7 @@ export async function createDeposit(amountCentavos: number | undefined): Promise
 
 // A session the server rejected cannot come back on reload, so forget its token at once. A
 // session ended on purpose (from another device or the Security screen) also leaves the
-// screen at once, so nobody keeps reading the account's data on this device.
+// screen at once, so the account's data stops showing on this device.
 useLiveStore.subscribe((state, previous) => {
   if (state.connection.status === 'unauthorized' && previous.connection.status !== 'unauthorized') {
     clearStoredSession(window.sessionStorage);
