@@ -173,6 +173,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     const app = App();
     sync.attach(app);
+    collab.attach(app);
     app.ws('/sync', createSyncBehavior(ctx, { ...DEFAULT_SYNC_LIMITS, ...options.syncLimits }));
     app.ws('/collab/*', createCollabBehavior(ctx, collab));
     registerRoutes(app, ctx);

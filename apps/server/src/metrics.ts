@@ -8,6 +8,8 @@ export interface Metrics {
   webhookCalls: Counter<'status'>;
   socketsConnected: Gauge;
   socketFrames: Counter<'type'>;
+  collabConnections: Gauge;
+  collabSlowConsumers: Counter;
 }
 
 export function createMetrics(): Metrics {
@@ -41,6 +43,16 @@ export function createMetrics(): Metrics {
       name: 'lastro_sync_frames_received_total',
       help: 'Frames received on /sync, by frame type (invalid for frames that failed validation).',
       labelNames: ['type'],
+      registers: [registry],
+    }),
+    collabConnections: new Gauge({
+      name: 'lastro_collab_connections',
+      help: 'Open /collab connections that joined a room.',
+      registers: [registry],
+    }),
+    collabSlowConsumers: new Counter({
+      name: 'lastro_collab_slow_consumers_total',
+      help: '/collab connections closed with 4509 because they read too slowly.',
       registers: [registry],
     }),
   };

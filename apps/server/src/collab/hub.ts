@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { TemplatedApp } from 'uWebSockets.js';
 import * as Y from 'yjs';
 import type { Store } from '../db/store.js';
 import { COLLAB_CLOSE_CODES, type CollabOptions } from './options.js';
@@ -22,6 +23,7 @@ export class CollabHub {
   private readonly presenceTimer: NodeJS.Timeout;
   private readonly compactionsDue = new Set<CollabRoom>();
   private stopped = false;
+  private app: TemplatedApp | undefined;
 
   constructor(
     private readonly store: Store,
@@ -35,6 +37,11 @@ export class CollabHub {
         room.removeOutdatedPresence();
       }
     }, PRESENCE_SWEEP_INTERVAL_MS);
+  }
+
+  /** Gives the hub the app whose topics carry the rooms' broadcasts. Call before the first connection. */
+  attach(app: TemplatedApp): void {
+    this.app = app;
   }
 
   /** Number of open connections. */
@@ -124,14 +131,18 @@ export class CollabHub {
     }
   }
 
+  private readonly publishToAll = (topic: string, message: Uint8Array): void => {
+    this.app?.publish(topic, message, true);
+  };
+
   private load(grant: RoomGrant): CollabRoom {
     if (grant.kind === 'presence') {
-      const room = new CollabRoom(grant.documentName, new Y.Doc(), undefined, { lastSeq: 0, storedUpdates: 0 });
+      const room = new CollabRoom(grant.documentName, new Y.Doc(), undefined, { lastSeq: 0, storedUpdates: 0 }, this.publishToAll);
       this.rooms.set(grant.documentName, room);
       return room;
     }
     const loaded = loadNotesDocument(this.store, grant.documentName, new Date());
-    const room = new CollabRoom(grant.documentName, loaded.doc, this.store, loaded);
+    const room = new CollabRoom(grant.documentName, loaded.doc, this.store, loaded, this.publishToAll);
     this.rooms.set(grant.documentName, room);
     this.logger.info(
       { documentName: grant.documentName, created: loaded.created, lastSeq: loaded.lastSeq, storedUpdates: loaded.storedUpdates },

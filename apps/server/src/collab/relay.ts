@@ -24,8 +24,17 @@ export interface CollabConnection {
   readonly log: Logger;
   /** Sends one binary message; a connection whose send buffer overflows is closed with 4509. */
   send(message: Uint8Array): void;
+  /** Starts receiving the messages published on `topic`. */
+  subscribe(topic: string): void;
+  /**
+   * Sends one binary message to every other connection subscribed to `topic`. Returns false,
+   * sending nothing, once the connection is closing, because it has then left its topics.
+   */
+  publish(topic: string, message: Uint8Array): boolean;
   /** Starts the closing handshake unless the connection is already closing. */
   end(code: number, reason: string): void;
+  /** Closes the connection with 4509 when more bytes wait in its send buffer than allowed. */
+  closeIfSlow(): void;
   /** Set once a refused document change of this read-only connection was logged. */
   refusedWriteLogged: boolean;
 }
@@ -41,6 +50,14 @@ export class DocumentStorageError extends Error {
   }
 }
 
+/** Sends one binary message to every connection subscribed to a topic. */
+export type PublishToTopic = (topic: string, message: Uint8Array) => void;
+
+/** Topic on which a room's connections receive its broadcasts. */
+export function roomTopic(documentName: string): string {
+  return `collab/${documentName}`;
+}
+
 /** Client ids one connection may introduce to a room's awareness; a provider uses one. */
 const MAX_CLIENTS_PER_CONNECTION = 8;
 
@@ -49,28 +66,38 @@ const MAX_CLIENTS_PER_CONNECTION = 8;
  * y-websocket server (`bin/utils.js` of y-websocket 1.x): a new connection gets sync step 1 and
  * the current awareness states, document updates go to every other connection, and awareness
  * updates go to every connection.
+ *
+ * Broadcasts go through the transport's publish instead of one send per connection, so the
+ * transport can queue every message a connection receives in one event loop turn and write
+ * them to its socket at once.
  */
 export class CollabRoom {
   readonly connections = new Set<CollabConnection>();
   readonly presence = new PresenceTracker(MAX_CLIENTS_PER_CONNECTION);
+  readonly topic: string;
   /** Timer that unloads the room after its last connection closed. */
   unloadTimer: NodeJS.Timeout | undefined;
   /** Stored updates that no snapshot contains yet. */
   storedUpdates: number;
   private lastSeq: number;
+  /** Messages for the room's connections, published together after the current I/O callbacks. */
+  private readonly broadcasts: { message: Uint8Array; sender: CollabConnection | undefined }[] = [];
   /** Updates emitted inside the current transaction, sent once it commits. */
   private readonly outgoing: { update: Uint8Array; origin: unknown }[] = [];
 
   /**
    * @param store storage of a notes document, or undefined for a presence room, whose document
    *   stays empty and is never stored
+   * @param publishToAll sends a message to every connection subscribed to a topic
    */
   constructor(
     readonly documentName: string,
     readonly doc: Y.Doc,
     private readonly store: Store | undefined,
     loaded: { lastSeq: number; storedUpdates: number },
+    private readonly publishToAll: PublishToTopic,
   ) {
+    this.topic = roomTopic(documentName);
     this.lastSeq = loaded.lastSeq;
     this.storedUpdates = loaded.storedUpdates;
     doc.on('update', this.handleDocumentUpdate);
@@ -86,6 +113,7 @@ export class CollabRoom {
     if (states.length > 0) {
       connection.send(encodeAwarenessMessage(states));
     }
+    connection.subscribe(this.topic);
   }
 
   /** Removes a connection and the awareness states it introduced, telling the others. */
@@ -128,6 +156,7 @@ export class CollabRoom {
   /** Stops listening to the document and frees it. */
   destroy(): void {
     clearTimeout(this.unloadTimer);
+    this.broadcasts.length = 0;
     this.doc.off('update', this.handleDocumentUpdate);
     this.doc.destroy();
   }
@@ -174,14 +203,37 @@ export class CollabRoom {
   private flushOutgoing(): void {
     const pending = this.outgoing.splice(0);
     for (const { update, origin } of pending) {
-      const message = encodeSyncMessage(SYNC_UPDATE, update);
-      for (const connection of this.connections) {
-        if (connection !== origin) {
-          connection.send(message);
-        }
-      }
+      this.broadcast(encodeSyncMessage(SYNC_UPDATE, update), origin);
     }
   }
+
+  /**
+   * Queues a message for every connection of the room but `except`, when that is one of them.
+   * The queue is published once the current I/O callbacks have run, outside any socket's message
+   * handler: uWebSockets.js can then cork each receiving socket and write all of its queued
+   * messages in one send, which it cannot do while the sending socket is corked.
+   */
+  private broadcast(message: Uint8Array, except: unknown): void {
+    const sender = except as CollabConnection | undefined;
+    this.broadcasts.push({ message, sender: sender !== undefined && this.connections.has(sender) ? sender : undefined });
+    if (this.broadcasts.length === 1) {
+      setImmediate(this.publishBroadcasts);
+    }
+  }
+
+  private readonly publishBroadcasts = (): void => {
+    for (const { message, sender } of this.broadcasts.splice(0)) {
+      // A sender that left or started closing meanwhile is no longer subscribed, so publishing
+      // to all skips it too.
+      if (sender === undefined || !this.connections.has(sender) || !sender.publish(this.topic, message)) {
+        this.publishToAll(this.topic, message);
+      }
+    }
+    // Published messages bypass `send` and its check, so look at every reader's buffer here.
+    for (const connection of this.connections) {
+      connection.closeIfSlow();
+    }
+  };
 
   private refuseUpdate(connection: CollabConnection, update: Uint8Array): void {
     if (connection.refusedWriteLogged || !this.carriesChanges(update)) {
@@ -241,11 +293,6 @@ export class CollabRoom {
     if (entries.length === 0) {
       return;
     }
-    const message = encodeAwarenessMessage(entries);
-    for (const connection of this.connections) {
-      if (connection !== except) {
-        connection.send(message);
-      }
-    }
+    this.broadcast(encodeAwarenessMessage(entries), except);
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { HttpRequest, WebSocket, WebSocketBehavior } from 'uWebSockets.js';
 import type { ServerContext } from '../context.js';
+import type { Metrics } from '../metrics.js';
 import { TokenBucket } from '../sync/rate-limit.js';
 import type { CollabHub } from './hub.js';
 import { decodeClientMessage, InvalidMessageError } from './messages.js';
@@ -24,8 +25,13 @@ export interface CollabSocketData {
   /** Close code and reason sent at once on open, for a rejected ticket. */
   rejection?: { code: number; reason: string };
   messages: TokenBucket;
+  metrics: Metrics;
   connection?: CollabConnection;
   room?: CollabRoom;
+  /** Set when a message was dropped under backpressure and the socket is about to be closed. */
+  dropping?: boolean;
+  /** Topics the socket subscribed to, left when it starts closing. */
+  topics: string[];
 }
 
 type CollabSocket = WebSocket<CollabSocketData>;
@@ -37,6 +43,10 @@ function endSocket(ws: CollabSocket, code: number, reason: string): void {
     return;
   }
   data.closed = true;
+  // Leaves the room's topics first, so no broadcast is queued behind the close frame.
+  for (const topic of data.topics) {
+    ws.unsubscribe(topic);
+  }
   ws.end(code, reason);
 }
 
@@ -80,6 +90,25 @@ function checkTicket(
   return { grant: redeemed.grant };
 }
 
+function closeSlowConsumer(ws: CollabSocket): void {
+  const data = ws.getUserData();
+  if (!data.closed) {
+    data.metrics.collabSlowConsumers.inc();
+    data.log.warn({ buffered: ws.getBufferedAmount() }, 'collab slow consumer; closing');
+    endSocket(ws, COLLAB_CLOSE_CODES.slowConsumer, 'slow consumer: reconnect with a new ticket');
+  }
+}
+
+/**
+ * Closes a socket with more than `maxBackpressure` bytes in its send buffer. uWebSockets.js's own
+ * limit is twice that, so the close frame still fits behind what is buffered.
+ */
+function closeIfSlow(ws: CollabSocket, maxBackpressure: number): void {
+  if (!ws.getUserData().closed && ws.getBufferedAmount() > maxBackpressure) {
+    closeSlowConsumer(ws);
+  }
+}
+
 function createConnection(ws: CollabSocket, grant: TicketGrant, maxBackpressure: number): CollabConnection {
   const data = ws.getUserData();
   return {
@@ -94,11 +123,25 @@ function createConnection(ws: CollabSocket, grant: TicketGrant, maxBackpressure:
         return;
       }
       // 0: sent, 1: buffered under backpressure, 2: dropped because uWebSockets.js's own limit was passed.
-      const status = ws.send(message, true);
-      if (status === 2 || ws.getBufferedAmount() > maxBackpressure) {
-        data.log.warn({ buffered: ws.getBufferedAmount() }, 'collab slow consumer; closing');
-        endSocket(ws, COLLAB_CLOSE_CODES.slowConsumer, 'slow consumer: reconnect with a new ticket');
+      if (ws.send(message, true) === 2) {
+        closeSlowConsumer(ws);
+      } else {
+        closeIfSlow(ws, maxBackpressure);
       }
+    },
+    closeIfSlow: () => closeIfSlow(ws, maxBackpressure),
+    subscribe: (topic) => {
+      if (!data.closed) {
+        ws.subscribe(topic);
+        data.topics.push(topic);
+      }
+    },
+    publish: (topic, message) => {
+      if (data.closed) {
+        return false;
+      }
+      ws.publish(topic, message, true);
+      return true;
     },
     end: (code, reason) => endSocket(ws, code, reason),
   };
@@ -145,6 +188,8 @@ export function createCollabBehavior(ctx: ServerContext, hub: CollabHub): WebSoc
   const options = hub.options;
   return {
     maxPayloadLength: options.maxPayloadLength,
+    // The connection closes itself past `options.maxBackpressure` (see closeIfSlow); past twice
+    // that, uWebSockets.js drops messages and calls `dropped`.
     maxBackpressure: 2 * options.maxBackpressure,
     closeOnBackpressureLimit: false,
     idleTimeout: options.idleTimeoutSeconds,
@@ -159,6 +204,8 @@ export function createCollabBehavior(ctx: ServerContext, hub: CollabHub): WebSoc
         closed: false,
         log: 'grant' in checked ? log.child({ userId: checked.grant.userId, sessionId: checked.grant.sessionId, room: checked.grant.room }) : log,
         messages: new TokenBucket(options.messageBurst, options.messagesPerSecond),
+        metrics: ctx.metrics,
+        topics: [],
         ...checked,
       };
       // A rejected ticket still upgrades and is closed on open with a 44xx code, because
@@ -183,6 +230,7 @@ export function createCollabBehavior(ctx: ServerContext, hub: CollabHub): WebSoc
       try {
         data.room = hub.join(data.grant, connection);
         data.connection = connection;
+        ctx.metrics.collabConnections.inc();
         data.log.info({ documentName: data.grant.documentName, access: data.grant.access }, 'collab connection opened');
       } catch (error) {
         if (error instanceof DocumentLoadError) {
@@ -198,8 +246,14 @@ export function createCollabBehavior(ctx: ServerContext, hub: CollabHub): WebSoc
 
     dropped: (ws) => {
       const data = ws.getUserData();
-      data.log.warn('collab message dropped under backpressure; closing');
-      endSocket(ws, COLLAB_CLOSE_CODES.slowConsumer, 'slow consumer: reconnect with a new ticket');
+      if (data.closed || data.dropping) {
+        return;
+      }
+      data.dropping = true;
+      data.log.warn({ buffered: ws.getBufferedAmount() }, 'collab message dropped under backpressure');
+      // uWebSockets.js calls this while it drains a topic. Leaving the topic now would change the
+      // subscriber list it iterates, so the socket is closed right after.
+      setImmediate(() => closeSlowConsumer(ws));
     },
 
     close: (ws, code) => {
@@ -207,6 +261,7 @@ export function createCollabBehavior(ctx: ServerContext, hub: CollabHub): WebSoc
       data.closed = true;
       if (data.room !== undefined && data.connection !== undefined) {
         hub.leave(data.room, data.connection);
+        ctx.metrics.collabConnections.dec();
       }
       data.log.debug({ code }, 'collab connection closed');
     },
