@@ -8,7 +8,10 @@ import {
   SupportHeldMessagesResponseSchema,
   SupportReviewResponseSchema,
   SupportRoomMessagesResponseSchema,
+  SupportLoanNotesResponseSchema,
   type SupportAuditSearchResponse,
+  type SupportLoanNotesEntry,
+  type SupportLoanNotesResponse,
   type SupportAuditVerifyResponse,
   type SupportChatMessage,
   type SupportExportFormat,
@@ -79,6 +82,8 @@ export interface SupportApi {
   rejectMessage(messageId: string): Promise<SupportChatMessage>;
   /** Every stored attempt of a room, of any status, oldest first. */
   listRoomMessages(roomId: string): Promise<SupportChatMessage[]>;
+  /** Organisations with shared notes on a loan, last changed first; `not_found` for an unknown loan. */
+  listLoanNotes(loanId: string): Promise<SupportLoanNotesEntry[]>;
   /** Delivery, open rate and median time to open per notification type and channel, for notifications created in the period. */
   notificationStats(period?: { from?: string; to?: string }): Promise<SupportNotificationStatsResponse>;
 }
@@ -198,6 +203,12 @@ export function createSupportApi(api: HttpApi, withToken: WithToken): SupportApi
       const path = `/api/v1/support/chat/rooms/${encodeURIComponent(checkId('roomId', roomId))}/messages`;
       const body = await getJson<SupportRoomMessagesResponse>(path, SupportRoomMessagesResponseSchema);
       return body.messages;
+    },
+
+    listLoanNotes: async (loanId) => {
+      const path = `/api/v1/support/loans/${encodeURIComponent(checkId('loanId', loanId))}/notes`;
+      const body = await getJson<SupportLoanNotesResponse>(path, SupportLoanNotesResponseSchema);
+      return body.notes;
     },
   };
 }

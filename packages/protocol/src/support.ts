@@ -162,3 +162,21 @@ export const SupportNotificationStatsResponseSchema = Type.Object({
   rows: Type.Array(NotificationStatsRowSchema, { maxItems: 100 }),
 });
 export type SupportNotificationStatsResponse = Static<typeof SupportNotificationStatsResponseSchema>;
+
+/** One organisation's shared notes on a loan, as listed to support users. */
+export const SupportLoanNotesEntrySchema = Type.Object({
+  organisationId: Id,
+  organisationName: Type.String({ minLength: 1, maxLength: 200 }),
+  /** When an investor of the organisation first opened the notes. */
+  createdAt: Timestamp,
+  /** When the notes last changed. */
+  updatedAt: Timestamp,
+});
+export type SupportLoanNotesEntry = Static<typeof SupportLoanNotesEntrySchema>;
+
+/** `GET /api/v1/support/loans/:loanId/notes` 200 response: organisations with notes on the loan, last changed first. */
+export const SupportLoanNotesResponseSchema = Type.Object({
+  loanId: Id,
+  notes: Type.Array(SupportLoanNotesEntrySchema, { maxItems: 10_000 }),
+});
+export type SupportLoanNotesResponse = Static<typeof SupportLoanNotesResponseSchema>;

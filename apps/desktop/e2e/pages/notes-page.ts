@@ -10,8 +10,11 @@ export class NotesPage {
   readonly readOnlyNote: Locator;
   readonly avatars: Locator;
   readonly presenceText: Locator;
-  readonly organisationId: Locator;
-  readonly organisationOpen: Locator;
+  readonly organisations: Locator;
+  readonly organisationItems: Locator;
+  readonly organisationsEmpty: Locator;
+  readonly organisationShown: Locator;
+  readonly organisationChange: Locator;
 
   constructor(readonly page: Page) {
     this.detailsTab = page.getByTestId('loan-tab-details');
@@ -22,8 +25,16 @@ export class NotesPage {
     this.readOnlyNote = page.getByTestId('notes-read-only');
     this.avatars = page.getByTestId('presence-avatar');
     this.presenceText = page.getByTestId('notes-presence-text');
-    this.organisationId = page.getByTestId('notes-organisation-id');
-    this.organisationOpen = page.getByTestId('notes-organisation-open');
+    this.organisations = page.getByTestId('notes-organisations');
+    this.organisationItems = page.getByTestId('notes-organisation-item');
+    this.organisationsEmpty = page.getByTestId('notes-organisations-empty');
+    this.organisationShown = page.getByTestId('notes-organisation');
+    this.organisationChange = page.getByTestId('notes-organisation-change');
+  }
+
+  /** The support list's entry of one organisation, by organisation id. */
+  organisation(organisationId: string): Locator {
+    return this.page.locator(`[data-testid="notes-organisation-item"][data-organisation-id="${organisationId}"]`);
   }
 
   /** Opens the Notes tab and waits until the text is shown. */

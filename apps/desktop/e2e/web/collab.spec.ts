@@ -212,10 +212,18 @@ test('support reads the notes only', async ({ browser }) => {
 
   const support = await logIn(browser, DEMO_SUPPORT);
   await expect(support.page).toHaveURL(/#\/support/);
-  await new LoanDetailPage(support.page).open(LOAN);
+  // A loan nobody opened notes on lists no organisation.
+  await new LoanDetailPage(support.page).open('emp-00031');
   await support.notes.notesTab.click();
-  await support.notes.organisationId.fill(demoOrganisationId());
-  await support.notes.organisationOpen.click();
+  await expect(support.notes.organisationsEmpty).toHaveText('Nenhuma organização abriu notas sobre este empréstimo ainda.');
+  await new LoanDetailPage(support.page).open(LOAN);
+  await expect(support.notes.notesTab).toHaveAttribute('aria-selected', 'false');
+  await support.notes.notesTab.click();
+  const entry = support.notes.organisation(demoOrganisationId());
+  await expect(support.notes.organisationItems).toHaveCount(1);
+  await expect(entry).toContainText(/Última alteração em \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+  await entry.getByTestId('notes-organisation-open').click();
+  await expect(support.notes.organisationShown).toHaveAttribute('data-organisation-id', demoOrganisationId());
 
   await expect(support.notes.readOnlyNote).toHaveText(/^Somente leitura/);
   await expect(support.notes.status).toHaveAttribute('data-status', 'online');

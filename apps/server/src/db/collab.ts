@@ -24,6 +24,16 @@ export interface CollabRepository {
   replaceSnapshot(name: string, snapshot: Uint8Array, upToSeq: number, compactedAt: string): void;
   /** Counts the stored updates of a document that no snapshot contains yet. */
   countUpdates(name: string): number;
+  /** The organisations that have a notes document on a loan, last changed first. */
+  listLoanNotes(loanId: string): StoredLoanNotes[];
+}
+
+/** An organisation's notes document on one loan. */
+export interface StoredLoanNotes {
+  organisationId: string;
+  organisationName: string;
+  createdAt: string;
+  updatedAt: string;
 }
 
 interface DocumentRow {
@@ -41,6 +51,15 @@ export function createSqliteCollabRepository(db: SqliteDatabase): CollabReposito
   );
   const deleteUpdates = db.prepare('DELETE FROM collab_updates WHERE document_name = ? AND seq <= ?');
   const countUpdates = db.prepare('SELECT COUNT(*) AS count FROM collab_updates WHERE document_name = ?');
+  const touchDocument = db.prepare('UPDATE collab_documents SET updated_at = ? WHERE name = ?');
+  // One primary-key lookup per organisation, for the name "notes:org:<organisationId>:<loanId>".
+  const selectLoanNotes = db.prepare(
+    `SELECT o.id AS organisationId, o.name AS organisationName, d.created_at AS createdAt,
+            COALESCE(d.updated_at, d.created_at) AS updatedAt
+       FROM organisations o
+       JOIN collab_documents d ON d.name = 'notes:org:' || o.id || ':' || ?
+      ORDER BY updatedAt DESC, o.name`,
+  );
   return {
     createDocument: (name, createdAt) => insertDocument.run(name, createdAt).changes === 1,
     load: (name) => {
@@ -58,11 +77,15 @@ export function createSqliteCollabRepository(db: SqliteDatabase): CollabReposito
         updates,
       };
     },
-    appendUpdate: (name, seq, data, createdAt) => void insertUpdate.run(name, seq, Buffer.from(data), createdAt),
+    appendUpdate: (name, seq, data, createdAt) => {
+      insertUpdate.run(name, seq, Buffer.from(data), createdAt);
+      touchDocument.run(createdAt, name);
+    },
     replaceSnapshot: (name, snapshot, upToSeq, compactedAt) => {
       updateSnapshot.run(Buffer.from(snapshot), upToSeq, compactedAt, name);
       deleteUpdates.run(name, upToSeq);
     },
     countUpdates: (name) => (countUpdates.get(name) as { count: number }).count,
+    listLoanNotes: (loanId) => selectLoanNotes.all(loanId) as StoredLoanNotes[],
   };
 }

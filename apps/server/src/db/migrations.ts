@@ -439,4 +439,17 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 10,
+    name: 'last change of collaborative documents',
+    sql: `
+      -- When the document last received an update, so support can list notes by recent activity.
+      ALTER TABLE collab_documents ADD COLUMN updated_at TEXT;
+      UPDATE collab_documents SET updated_at = COALESCE(
+        (SELECT MAX(created_at) FROM collab_updates WHERE collab_updates.document_name = collab_documents.name),
+        compacted_at,
+        created_at
+      );
+    `,
+  },
 ];

@@ -8,6 +8,7 @@ import { handleOwnLoans } from './me-routes.js';
 import { handleSupportNotificationStats } from './support-notification-routes.js';
 import { handleListSessions, handleRevokeSession } from './session-routes.js';
 import { handleStatic } from './static-files.js';
+import { handleSupportLoanNotes } from './support-notes-routes.js';
 import * as support from './support-routes.js';
 import { handlePixWebhook } from './webhook-routes.js';
 
@@ -56,6 +57,7 @@ export function registerRoutes(app: TemplatedApp, ctx: ServerContext): void {
   app.post('/api/v1/support/chat/messages/:id/release', route(ctx, 'support_chat_release', support.handleSupportRelease));
   app.post('/api/v1/support/chat/messages/:id/reject', route(ctx, 'support_chat_reject', support.handleSupportReject));
   app.get('/api/v1/support/chat/rooms/:roomId/messages', route(ctx, 'support_chat_room', support.handleSupportRoomMessages));
+  app.get('/api/v1/support/loans/:loanId/notes', route(ctx, 'support_loan_notes', handleSupportLoanNotes));
   app.post('/webhooks/pix', route(ctx, 'pix_webhook', handlePixWebhook));
   app.get(
     '/metrics',

@@ -86,6 +86,15 @@ describe('support API through the engine', () => {
     expect(rooms.map((message) => message.status)).toEqual(expect.arrayContaining(['accepted', 'rejected']));
   });
 
+  it('lists the notes of a loan', async () => {
+    const notes = await support.support.listLoanNotes('emp-00030');
+    const unknown = await support.support.listLoanNotes('emp-99999').catch((error: unknown) => error);
+
+    expect(notes).toEqual([]);
+    expect(unknown).toBeInstanceOf(LastroError);
+    expect((unknown as LastroError).kind).toBe('not_found');
+  });
+
   it('is forbidden to an investor', async () => {
     // The support client uses this process's RxDB collections, so the investor calls over HTTP.
     const token = await loginToken(server.url, 'investidor@lastro.demo');

@@ -71,7 +71,8 @@ export function LoanDetailScreen({ loanId }: { loanId: string }) {
               {t(`loans.statuses.${loan.status}`)}
             </span>
           </header>
-          {notesAllowed ? <LoanTabs loanId={loan.id} details={details} /> : details}
+          {/* Keyed by loan, so the tab and a support user's chosen organisation start fresh on another loan. */}
+          {notesAllowed ? <LoanTabs key={loan.id} loanId={loan.id} details={details} /> : details}
         </article>
         {user?.role === 'investor' && <InvestForm loan={loan} />}
         {user?.role === 'investor' && loan.chatAvailable === true && (

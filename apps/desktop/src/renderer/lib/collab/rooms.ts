@@ -20,11 +20,6 @@ export function chatPresenceRoom(loanId: string, investorId: string): string {
   return `chat:${requireRoomId(loanId, 'loan id')}:${requireRoomId(investorId, 'investor id')}:presence`;
 }
 
-/** Checks an organisation id a support user typed, before it is sent to the server. */
-export function isOrganisationId(value: string): boolean {
-  return ROOM_ID.test(value);
-}
-
 /**
  * Base URL of the collaboration socket for a server URL: `ws(s)://HOST:PORT/collab`.
  * The provider appends `/ROOM?ticket=...`.

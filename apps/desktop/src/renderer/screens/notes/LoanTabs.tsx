@@ -5,6 +5,7 @@ import { notesRoom } from '../../lib/collab/rooms';
 import { useAwarenessStates, useCollabRoom, type CollabRoomRequest } from '../../lib/collab/use-collab-room';
 import { useSessionStore } from '../../state/session';
 import { NotesPanel } from './NotesPanel';
+import type { ChosenOrganisation } from './OrganisationPicker';
 import { PresenceAvatars } from './PresenceAvatars';
 import './notes.css';
 
@@ -20,14 +21,14 @@ export function LoanTabs({ loanId, details }: { loanId: string; details: ReactNo
   const { t } = useTranslation();
   const user = useSessionStore((state) => state.user);
   const [tab, setTab] = useState<LoanTab>('details');
-  const [organisationId, setOrganisationId] = useState<string | undefined>(undefined);
+  const [organisation, setOrganisation] = useState<ChosenOrganisation | undefined>(undefined);
   const tabRefs = useRef<Record<LoanTab, HTMLButtonElement | null>>({ details: null, notes: null });
   const isSupport = user?.role === 'support';
 
   const request = useMemo<CollabRoomRequest | null>(() => {
-    if (isSupport && organisationId === undefined) return null;
-    return { room: notesRoom(loanId), persist: true, ...(isSupport && organisationId !== undefined ? { organisationId } : {}) };
-  }, [loanId, isSupport, organisationId]);
+    if (isSupport && organisation === undefined) return null;
+    return { room: notesRoom(loanId), persist: true, ...(isSupport && organisation !== undefined ? { organisationId: organisation.id } : {}) };
+  }, [loanId, isSupport, organisation]);
   const { connection, snapshot } = useCollabRoom(request);
   const states = useAwarenessStates(connection?.awareness);
 
@@ -82,9 +83,10 @@ export function LoanTabs({ loanId, details }: { loanId: string; details: ReactNo
       </div>
       <div className="loan-tabpanel" role="tabpanel" id="loan-tabpanel-notes" aria-labelledby="loan-tab-notes" hidden={tab !== 'notes'}>
         <NotesPanel
+          loanId={loanId}
           connection={connection}
           snapshot={snapshot}
-          support={isSupport ? { organisationId, choose: setOrganisationId } : undefined}
+          support={isSupport ? { organisation, choose: setOrganisation } : undefined}
         />
       </div>
     </>

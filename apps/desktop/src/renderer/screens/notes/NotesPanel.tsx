@@ -1,8 +1,8 @@
-import { useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type * as Y from 'yjs';
 import type { CollabConnection, CollabSnapshot, CollabStatus } from '../../lib/collab/connection';
-import { isOrganisationId } from '../../lib/collab/rooms';
+import { OrganisationPicker, type ChosenOrganisation } from './OrganisationPicker';
 import { useTextBinding } from './use-text-binding';
 
 /** Name of the shared text in a notes document, fixed by the server. */
@@ -77,68 +77,32 @@ function NotesEditor({ connection, snapshot, readOnly }: { connection: CollabCon
   );
 }
 
-/** Asks a support user for the organisation whose notes they want to read. */
-function OrganisationForm({ onOpen }: { onOpen: (organisationId: string) => void }) {
-  const { t } = useTranslation();
-  const [value, setValue] = useState('');
-  const [invalid, setInvalid] = useState(false);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>): void {
-    event.preventDefault();
-    const organisationId = value.trim();
-    if (!isOrganisationId(organisationId)) {
-      setInvalid(true);
-      return;
-    }
-    onOpen(organisationId);
-  }
-
-  return (
-    <form className="notes__organisation" onSubmit={onSubmit} noValidate data-testid="notes-organisation-form">
-      <p className="muted">{t('collab.support.organisationHint')}</p>
-      <label className="field">
-        <span>{t('collab.support.organisationLabel')}</span>
-        <input
-          className="mono"
-          data-testid="notes-organisation-id"
-          value={value}
-          autoComplete="off"
-          spellCheck={false}
-          onChange={(event) => {
-            setValue(event.target.value);
-            setInvalid(false);
-          }}
-        />
-      </label>
-      {invalid && <p className="form-error" role="alert" data-testid="notes-organisation-invalid">{t('collab.support.invalidOrganisation')}</p>}
-      <button type="submit" className="button button--primary" data-testid="notes-organisation-open">{t('collab.support.open')}</button>
-    </form>
-  );
-}
-
 export interface NotesPanelProps {
+  loanId: string;
   connection: CollabConnection | null;
   snapshot: CollabSnapshot;
   /** Support users read the notes of one organisation and cannot edit them. */
-  support: { organisationId: string | undefined; choose: (organisationId: string | undefined) => void } | undefined;
+  support: { organisation: ChosenOrganisation | undefined; choose: (organisation: ChosenOrganisation | undefined) => void } | undefined;
 }
 
 /**
  * Shows the Notes tab of a loan: the organisation's shared due diligence notes, with the connection
- * state. Investors edit them; support users first name the organisation, then read only.
+ * state. Investors edit them; support users first pick the organisation, then read only.
  */
-export function NotesPanel({ connection, snapshot, support }: NotesPanelProps) {
+export function NotesPanel({ loanId, connection, snapshot, support }: NotesPanelProps) {
   const { t } = useTranslation();
   const readOnly = support !== undefined;
 
-  if (support !== undefined && support.organisationId === undefined) {
-    return <OrganisationForm onOpen={support.choose} />;
+  if (support !== undefined && support.organisation === undefined) {
+    return <OrganisationPicker loanId={loanId} onChoose={support.choose} />;
   }
   return (
     <div className="notes" data-testid="notes-panel" data-read-only={readOnly}>
-      {support?.organisationId !== undefined && (
+      {support?.organisation !== undefined && (
         <p className="notes__organisation-line muted">
-          <span data-testid="notes-organisation">{t('collab.support.showing', { organisationId: support.organisationId })}</span>
+          <span data-testid="notes-organisation" data-organisation-id={support.organisation.id}>
+            {t('collab.support.showing', { organisationName: support.organisation.name })}
+          </span>
           <button type="button" className="button button--ghost button--small" onClick={() => support.choose(undefined)} data-testid="notes-organisation-change">
             {t('collab.support.change')}
           </button>
