@@ -5,7 +5,7 @@
 /** Hosts for which plain http is accepted, so that an update server on the same machine can be tested. */
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-export const UPDATE_URL_EXAMPLE = 'https://atualizacoes.lastro.com.br/desktop/';
+export const UPDATE_URL_EXAMPLE = 'https://atualizacoes.example.com/lastro/';
 
 /**
  * Validates the base address of an electron-updater generic server (the folder holding
