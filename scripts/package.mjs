@@ -43,7 +43,7 @@ function fail(message, code = 1) {
   process.exit(code);
 }
 
-/** Parses the command line; exits with usage text on invalid input. */
+/** Parses the command line and exits with the usage text on invalid input. */
 function parseArguments(args) {
   const options = { updateUrl: process.env.LASTRO_UPDATE_URL, platform: HOST_PLATFORMS[process.platform], targets: [], dir: false };
   for (let index = 0; index < args.length; index += 1) {
@@ -101,7 +101,7 @@ function parseArguments(args) {
   return { ...options, platformFlag: platform.flag };
 }
 
-/** Returns the command prefix that runs pnpm: the one that started this script, or pnpm from PATH. */
+/** Returns the command prefix that runs pnpm, preferring the pnpm that started this script to the one on PATH. */
 function pnpmCommand() {
   const execPath = process.env.npm_execpath ?? '';
   if (/pnpm/.test(execPath) && existsSync(execPath)) {

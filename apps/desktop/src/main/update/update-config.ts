@@ -5,7 +5,7 @@ import { parseUpdateUrl } from './update-url.mjs';
 export const UPDATE_URL_VARIABLE = 'LASTRO_UPDATE_URL';
 
 /**
- * Where automatic updates come from, or why they are off. `invalid` marks a configured value
+ * Source of automatic updates, or the reason they are off. `invalid` marks a configured value
  * that was rejected, which the caller logs as an error rather than as information.
  */
 export type UpdateFeed =

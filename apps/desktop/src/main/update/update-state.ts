@@ -137,7 +137,12 @@ export function parseUpdaterEvent(type: string, payload: unknown): UpdaterEvent 
     case 'download-progress':
       return { type, ...parseProgress(payload, { transferred: 'transferred', total: 'total' }) };
     case 'error': {
-      const message = payload instanceof Error ? payload.message : typeof payload === 'string' ? payload : describe(payload);
+      let message = describe(payload);
+      if (payload instanceof Error) {
+        message = payload.message;
+      } else if (typeof payload === 'string') {
+        message = payload;
+      }
       return { type, message: shortMessage(message) };
     }
     default:
@@ -176,12 +181,12 @@ export function nextUpdateState(state: UpdateState, event: UpdaterEvent): Update
   }
 }
 
-/** The state after installing the ready update failed: an error, so the next check starts over. */
+/** Returns the error state that follows a failed installation, from which the next check starts over. */
 export function installFailed(message: string): UpdateState {
   return { status: 'error', message: shortMessage(message) };
 }
 
-/** Whether a periodic check may start: not while one runs, a download runs or an update waits. */
+/** Returns whether a check may start, which it may not while one runs, a download runs or an update waits. */
 export function canStartCheck(state: UpdateState): boolean {
   return state.status === 'idle' || state.status === 'error';
 }

@@ -14,7 +14,7 @@ import {
 import './update-banner.css';
 
 /**
- * The desktop app's automatic update banner: an available update, its download progress and,
+ * Shows the desktop app's automatic update banner: an available update, its download progress and,
  * once downloaded, the restart prompt. Nothing restarts until the user chooses "Reiniciar agora".
  * The web terminal has no updater, so the banner never shows there.
  */
@@ -49,7 +49,7 @@ export interface UpdateBannerViewProps {
   onDismissError(): void;
 }
 
-/** The banner's markup for an update state. */
+/** Renders the banner for an update state. */
 export function UpdateBannerView({ ui, onInstall, onPostpone, onDismissError }: UpdateBannerViewProps) {
   const { t, i18n } = useTranslation();
   const model = updateBannerModel(ui);

@@ -1,6 +1,6 @@
 import type { UpdateUiState } from '../state/update';
 
-/** What the update banner shows; null shows nothing. */
+/** Content of the update banner; null shows no banner. */
 export type UpdateBannerModel =
   | { kind: 'available'; version: string }
   | { kind: 'downloading'; version: string; percent: number; transferredBytes: number; totalBytes: number }

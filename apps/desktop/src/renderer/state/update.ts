@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { DesktopUpdates, UpdateState } from '../platform/updates';
 
-/** What the renderer knows about automatic updates, and what the user chose about them. */
+/** Update state in the renderer, with the user's choices about it. */
 export interface UpdateUiState {
   update: UpdateState;
   /** Version whose restart prompt the user put off with "Depois"; it installs when the app quits. */
@@ -47,7 +47,7 @@ export function followUpdates(desktop: DesktopUpdates): () => void {
   desktop
     .getState()
     .then((state) => {
-      // An event that arrived meanwhile is newer than this answer.
+      // An event that arrived meanwhile is newer than this response.
       if (!stopped && !received) receive(state);
     })
     .catch((error: unknown) => {
