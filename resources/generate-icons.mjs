@@ -1,6 +1,8 @@
-// Draws the application and tray icons as PNG files with no dependencies beyond Node's zlib.
-// Run `node resources/generate-icons.mjs` after changing the drawing; the PNGs are committed.
-import { writeFileSync } from 'node:fs';
+// Draws the application and tray icons with no dependencies beyond Node's zlib: PNG files, the
+// Windows .ico, the macOS .icns and the Linux icon set that electron-builder packages.
+// Run `node resources/generate-icons.mjs` after changing the drawing; the files are committed.
+// `--check` writes nothing and exits with 1 when a committed file differs from the drawing.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
@@ -88,12 +90,108 @@ function drawLogo(size, alert) {
   };
 }
 
-const icons = [
-  { file: 'icon.png', size: 512, alert: false },
-  { file: 'tray.png', size: 32, alert: false },
-  { file: 'tray-alert.png', size: 32, alert: true },
+/**
+ * Packs PNG images into a Windows .ico file. Windows Vista and later read PNG-compressed
+ * entries; a width or height of 256 is stored as 0, as the format requires.
+ */
+function encodeIco(images) {
+  const header = Buffer.alloc(6);
+  header.writeUInt16LE(0, 0); // reserved
+  header.writeUInt16LE(1, 2); // type 1: icon
+  header.writeUInt16LE(images.length, 4);
+  const entries = [];
+  let offset = 6 + 16 * images.length;
+  for (const { size, png } of images) {
+    const entry = Buffer.alloc(16);
+    entry[0] = size >= 256 ? 0 : size;
+    entry[1] = size >= 256 ? 0 : size;
+    entry[2] = 0; // no palette
+    entry[3] = 0; // reserved
+    entry.writeUInt16LE(1, 4); // colour planes
+    entry.writeUInt16LE(32, 6); // bits per pixel
+    entry.writeUInt32LE(png.length, 8);
+    entry.writeUInt32LE(offset, 12);
+    entries.push(entry);
+    offset += png.length;
+  }
+  return Buffer.concat([header, ...entries, ...images.map(({ png }) => png)]);
+}
+
+/**
+ * Packs PNG images into a macOS .icns file. Each element has a four-character type that fixes
+ * its pixel size; the PNG-based types below are read by macOS 10.7 and later.
+ */
+function encodeIcns(elements) {
+  const chunks = elements.map(({ type, png }) => {
+    const header = Buffer.alloc(8);
+    header.write(type, 0, 'ascii');
+    header.writeUInt32BE(png.length + 8, 4);
+    return Buffer.concat([header, png]);
+  });
+  const header = Buffer.alloc(8);
+  header.write('icns', 0, 'ascii');
+  header.writeUInt32BE(8 + chunks.reduce((total, chunk) => total + chunk.length, 0), 4);
+  return Buffer.concat([header, ...chunks]);
+}
+
+const logoPngs = new Map();
+
+/** Returns the app logo as a PNG of `size` pixels, drawing each size once. */
+function logoPng(size) {
+  if (!logoPngs.has(size)) {
+    logoPngs.set(size, encodePng(size, drawLogo(size, false)));
+  }
+  return logoPngs.get(size);
+}
+
+/** Sizes in the Windows icon: the shell picks one per view, up to 256 for large tiles. */
+export const ICO_SIZES = [16, 24, 32, 48, 64, 128, 256];
+
+/** .icns element types and their pixel sizes (the @2x types carry double the point size). */
+export const ICNS_ELEMENTS = [
+  { type: 'ic11', size: 32 }, // 16 pt @2x
+  { type: 'ic12', size: 64 }, // 32 pt @2x
+  { type: 'ic07', size: 128 },
+  { type: 'ic13', size: 256 }, // 128 pt @2x
+  { type: 'ic08', size: 256 },
+  { type: 'ic14', size: 512 }, // 256 pt @2x
+  { type: 'ic09', size: 512 },
+  { type: 'ic10', size: 1024 }, // 512 pt @2x
 ];
 
-for (const { file, size, alert } of icons) {
-  writeFileSync(join(outDir, file), encodePng(size, drawLogo(size, alert)));
+/** Sizes of the Linux icon set, installed under hicolor/NxN/apps by the deb and AppImage targets. */
+export const LINUX_ICON_SIZES = [16, 32, 48, 64, 128, 256, 512];
+
+/** Every generated file, by path relative to this folder. */
+function renderIcons() {
+  const files = [
+    // electron-builder asks for at least 512x512 on macOS and recommends 1024x1024.
+    { file: 'icon.png', data: logoPng(1024) },
+    { file: 'tray.png', data: encodePng(32, drawLogo(32, false)) },
+    { file: 'tray-alert.png', data: encodePng(32, drawLogo(32, true)) },
+    { file: 'icon.ico', data: encodeIco(ICO_SIZES.map((size) => ({ size, png: logoPng(size) }))) },
+    { file: 'icon.icns', data: encodeIcns(ICNS_ELEMENTS.map(({ type, size }) => ({ type, png: logoPng(size) }))) },
+  ];
+  for (const size of LINUX_ICON_SIZES) {
+    files.push({ file: join('icons', `${size}x${size}.png`), data: logoPng(size) });
+  }
+  return files;
+}
+
+const check = process.argv.includes('--check');
+const stale = [];
+for (const { file, data } of renderIcons()) {
+  const path = join(outDir, file);
+  if (check) {
+    if (!existsSync(path) || !readFileSync(path).equals(data)) {
+      stale.push(file);
+    }
+    continue;
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, data);
+}
+if (stale.length > 0) {
+  process.stderr.write(`icons out of date: ${stale.join(', ')}; run "node resources/generate-icons.mjs" and commit them\n`);
+  process.exit(1);
 }

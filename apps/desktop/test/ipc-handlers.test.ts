@@ -10,7 +10,8 @@ function context() {
     shown: number;
     presented: PresentNotificationRequest[];
     alerts: (SecurityAlert | null)[];
-  } = { trayStates: [], shown: 0, presented: [], alerts: [] };
+    installs: number;
+  } = { trayStates: [], shown: 0, presented: [], alerts: [], installs: 0 };
   const value: IpcHandlerContext = {
     config: {
       serverUrl: 'http://127.0.0.1:8787',
@@ -25,6 +26,8 @@ function context() {
       return { channel: 'os' };
     },
     setSecurityAlert: (alert) => void calls.alerts.push(alert),
+    getUpdateState: () => ({ status: 'ready', version: '0.2.0' }),
+    installUpdate: () => void (calls.installs += 1),
   };
   return { value, calls };
 }
@@ -156,5 +159,26 @@ describe('setSecurityAlert handler', () => {
     const { value, calls } = context();
     expect(() => createIpcHandlers(value).setSecurityAlert.invoke(args)).toThrow(message);
     expect(calls.alerts).toEqual([]);
+  });
+});
+
+describe('update handlers', () => {
+  it('return the update state', () => {
+    const { value } = context();
+    expect(createIpcHandlers(value).getUpdateState.invoke([])).toEqual({ status: 'ready', version: '0.2.0' });
+  });
+
+  it('install the update once asked', () => {
+    const { value, calls } = context();
+    createIpcHandlers(value).installUpdate.invoke([]);
+    expect(calls.installs).toBe(1);
+  });
+
+  it('reject arguments to installUpdate', () => {
+    const { value, calls } = context();
+    const handlers = createIpcHandlers(value);
+    expect(() => handlers.installUpdate.invoke([true])).toThrow(IpcArgumentError);
+    expect(() => handlers.getUpdateState.invoke(['ready'])).toThrow(IpcArgumentError);
+    expect(calls.installs).toBe(0);
   });
 });

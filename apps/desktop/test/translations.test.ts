@@ -10,6 +10,8 @@ import notificationsEn from '../src/renderer/i18n/notifications.en.json';
 import notificationsPtBR from '../src/renderer/i18n/notifications.pt-BR.json';
 import supportEn from '../src/renderer/i18n/support.en.json';
 import supportPtBR from '../src/renderer/i18n/support.pt-BR.json';
+import updateEn from '../src/renderer/i18n/update.en.json';
+import updatePtBR from '../src/renderer/i18n/update.pt-BR.json';
 
 /** Lists every leaf key of a nested translation object as a dotted path. */
 function leafKeys(value: unknown, prefix = ''): string[] {
@@ -26,6 +28,12 @@ describe('translations', () => {
     expect(leafKeys(collabEn).sort()).toEqual(leafKeys(collabPtBR).sort());
     expect(leafKeys(supportEn).sort()).toEqual(leafKeys(supportPtBR).sort());
     expect(leafKeys(notificationsEn).sort()).toEqual(leafKeys(notificationsPtBR).sort());
+    expect(leafKeys(updateEn).sort()).toEqual(leafKeys(updatePtBR).sort());
+  });
+
+  it('ask before restarting for an update', () => {
+    expect(updatePtBR.restartNow).toBe('Reiniciar agora');
+    expect(updatePtBR.later).toBe('Depois');
   });
 
   it('name every notification type in both languages', () => {

@@ -9,6 +9,7 @@ import { registerIpcHandlers } from './ipc/register';
 import { createElectronNotificationPresenter } from './notifications/electron-adapter';
 import { isPermissionAllowed } from './security-policy';
 import { AppTray } from './tray';
+import { startAutoUpdates } from './update/electron-updater-adapter';
 import { appEntryUrl, createMainWindow } from './window';
 
 log.initialize();
@@ -87,6 +88,20 @@ function start(): void {
     log,
   });
 
+  const updates = startAutoUpdates({
+    isPackaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    environment: process.env,
+    log,
+    publish: (state) => sendEvent('updateState', state),
+    prepareQuit: () => {
+      quitting = true;
+    },
+    cancelQuit: () => {
+      quitting = false;
+    },
+  });
+
   const activeTray = tray;
   registerIpcHandlers(
     createIpcHandlers({
@@ -95,6 +110,8 @@ function start(): void {
       showWindow,
       presentNotification,
       setSecurityAlert: (alert) => activeTray.setSecurityAlert(alert),
+      getUpdateState: () => updates.getState(),
+      installUpdate: () => updates.install(),
     }),
     () => appEntryUrl({ rendererDir, devServerUrl }),
   );

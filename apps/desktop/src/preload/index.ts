@@ -25,6 +25,9 @@ const bridge = {
   onNavigate: (listener) => subscribe('navigate', listener),
   onNotificationOpened: (listener) => subscribe('notificationOpened', listener),
   onSecurityAction: (listener) => subscribe('securityAction', listener),
+  getUpdateState: () => ipcRenderer.invoke(invokeChannel('getUpdateState')),
+  installUpdate: () => ipcRenderer.invoke(invokeChannel('installUpdate')),
+  onUpdateState: (listener) => subscribe('updateState', listener),
 } satisfies LastroBridge;
 
 contextBridge.exposeInMainWorld('lastro', bridge);

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Header } from './components/Header';
 import { NotificationPresenter } from './components/NotificationPresenter';
 import { InitialSync } from './components/InitialSync';
+import { UpdateBanner } from './components/UpdateBanner';
 import { changeLanguage, isLanguage } from './i18n';
 import { trayStateFor } from './lib/connection';
 import { routeHash } from './lib/routes';
@@ -154,6 +155,7 @@ export function App() {
   return (
     <div className="app">
       <Header />
+      <UpdateBanner />
       {phase === 'signedIn' && <OverruledNotice />}
       {phase === 'signedIn' && <SecurityAlertBanner />}
       {phase === 'signedIn' && <ChatNotifications />}

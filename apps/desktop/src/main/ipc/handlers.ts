@@ -1,6 +1,7 @@
 import type { Device } from '@lastro/protocol';
 import type { NotificationOpened, PresentNotificationRequest, PresentNotificationResult } from '../notifications/types';
 import type { SecurityAlert, TrayState } from '../tray-state';
+import type { UpdateState } from '../update/update-state';
 import { parseNoArgs, parseTrayStateArgs } from './validate';
 import { parsePresentNotificationArgs, parseSecurityAlertArgs } from './validate-notifications';
 
@@ -23,6 +24,10 @@ export interface IpcHandlerContext {
   presentNotification(request: PresentNotificationRequest): Promise<PresentNotificationResult>;
   /** Raises the tray's security alert for a new sign-in, or clears it with null. */
   setSecurityAlert(alert: SecurityAlert | null): void;
+  /** The automatic update state; idle when updates are off. */
+  getUpdateState(): UpdateState;
+  /** Quits and installs the downloaded update; throws unless an update is ready. */
+  installUpdate(): void;
 }
 
 /** One IPC handler: validation of the renderer's raw arguments, then the typed work. */
@@ -57,6 +62,8 @@ export function createIpcHandlers(context: IpcHandlerContext) {
       parseSecurityAlertArgs,
       async (alert: SecurityAlert | null): Promise<void> => context.setSecurityAlert(alert),
     ),
+    getUpdateState: defineHandler(parseNoArgs, (): UpdateState => context.getUpdateState()),
+    installUpdate: defineHandler(parseNoArgs, (): void => context.installUpdate()),
   };
 }
 
@@ -71,5 +78,7 @@ export interface IpcEvents {
   notificationOpened: NotificationOpened;
   /** The user chose a security alert item in the tray menu; `view` also shows and focuses the window. */
   securityAction: { action: 'view' | 'revoke'; sessionId: string };
+  /** The automatic update state changed. */
+  updateState: UpdateState;
 }
 export type IpcEventName = keyof IpcEvents;

@@ -10,6 +10,8 @@ import notificationsPtBR from './notifications.pt-BR.json';
 import ptBR from './pt-BR.json';
 import supportEn from './support.en.json';
 import supportPtBR from './support.pt-BR.json';
+import updateEn from './update.en.json';
+import updatePtBR from './update.pt-BR.json';
 
 export const LANGUAGES = ['pt-BR', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -34,13 +36,30 @@ function storedLanguage(): Language {
 export async function initI18n(): Promise<void> {
   const language = storedLanguage();
   await i18next.use(initReactI18next).init({
-    // Chat, collaboration, the support console and notifications keep their texts in their own
-    // files, under the keys `chat.*`, `collab.*`, `supportConsole.*` and `notifications.*`.
+    // Chat, collaboration, the support console, notifications and automatic updates keep their
+    // texts in their own files, under `chat.*`, `collab.*`, `supportConsole.*`, `notifications.*`
+    // and `update.*`.
     resources: {
       'pt-BR': {
-        translation: { ...ptBR, chat: chatPtBR, collab: collabPtBR, supportConsole: supportPtBR, notifications: notificationsPtBR },
+        translation: {
+          ...ptBR,
+          chat: chatPtBR,
+          collab: collabPtBR,
+          supportConsole: supportPtBR,
+          notifications: notificationsPtBR,
+          update: updatePtBR,
+        },
       },
-      en: { translation: { ...en, chat: chatEn, collab: collabEn, supportConsole: supportEn, notifications: notificationsEn } },
+      en: {
+        translation: {
+          ...en,
+          chat: chatEn,
+          collab: collabEn,
+          supportConsole: supportEn,
+          notifications: notificationsEn,
+          update: updateEn,
+        },
+      },
     },
     lng: language,
     fallbackLng: 'pt-BR',
