@@ -240,6 +240,8 @@ function runTests(args) {
   pnpm(['run', 'build']);
   say('type-checking every package');
   pnpm(['run', 'typecheck']);
+  say("checking the desktop app's Electron security settings (Electronegativity, offline)");
+  pnpm(['--filter', '@lastro/desktop', 'run', 'check:security']);
   say('running unit and integration tests (Vitest)');
   pnpm(['exec', 'vitest', 'run', ...args]);
   const electron = ensureElectronBinary();

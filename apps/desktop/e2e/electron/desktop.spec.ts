@@ -1,35 +1,110 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { _electron as electron, test, type ElectronApplication, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
+import { NotificationsPage } from '../pages/notifications-page';
 import {
+  alertRevokeEndsSessionAtOnce,
   connectionIndicatorReadsOnline,
+  createDepositCharge,
+  investorLogsIn,
+  invalidDepositAmountRejected,
+  languageSwitchShowsEnglish,
   loanBookShowsRowsInPortuguese,
+  logInAsInvestor,
+  logInOnAnotherDevice,
+  newDeviceLoginRaisesAlert,
   pixDepositRaisesBalance,
   wrongPasswordShowsError,
 } from '../scenarios';
-import { DESKTOP_DIR } from '../support/paths';
-import { useLastroServer } from '../support/server';
+import { newReceivedPix, postPixCallback } from '../support/pix';
+import { countToastsAdded, toastsAdded } from '../support/toasts';
+import { startLastroServer, type LastroServer } from '../support/server';
+import {
+  electronBinary,
+  launchDesktopApp,
+  minimiseWindow,
+  presentedNotificationIds,
+  restoreWindow,
+  trayStatus,
+  windowState,
+  type DesktopApp,
+} from './desktop-app';
 
-/**
- * Path of the Electron binary, read the way the `electron` package does, or undefined when the
- * download never happened. Requiring `electron` instead would try to download it.
- */
-function electronBinary(): string | undefined {
-  const packageDir = join(DESKTOP_DIR, 'node_modules', 'electron');
-  const pathFile = join(packageDir, 'path.txt');
-  if (!existsSync(pathFile)) {
-    return undefined;
-  }
-  const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  return existsSync(binary) ? binary : undefined;
+/** What a scenario gets: the running app, the server it talks to and a browser for a second device. */
+interface ScenarioContext {
+  desktop: DesktopApp;
+  server: LastroServer;
+  browser: Browser;
 }
 
-const SCENARIOS: Array<[string, (page: Page, serverUrl: string) => Promise<void>]> = [
-  ['PIX deposit raises the balance live', pixDepositRaisesBalance],
-  ['wrong password shows the error', (page) => wrongPasswordShowsError(page)],
-  ['loan book shows rows in pt-BR', (page) => loanBookShowsRowsInPortuguese(page)],
-  ['connection indicator reads online', (page) => connectionIndicatorReadsOnline(page)],
+/** Minimises the window, pays a PIX and checks that the main process presented it through the OS. */
+async function pixWhileMinimisedNotifiesThroughOs({ desktop, server }: ScenarioContext): Promise<void> {
+  const page = desktop.window;
+  await countToastsAdded(page);
+  // The counter starts with the next document load; the login screen survives a reload.
+  await page.reload();
+  await logInAsInvestor(page);
+  const pix = newReceivedPix(await createDepositCharge(page), '75.00');
+  const id = `pix:${pix.endToEndId}`;
+  const notifications = new NotificationsPage(page);
+
+  await minimiseWindow(desktop.app);
+  await postPixCallback(server.url, pix);
+
+  // The main process's presenter records each id it handles in this file. The window is
+  // minimised, so the renderer hands the notification to the main process, which chooses the OS.
+  await expect
+    .poll(() => presentedNotificationIds(desktop.userDataDir), { message: `the main process never presented ${id}` })
+    .toContain(id);
+  expect((await windowState(desktop.app)).minimised).toBe(true);
+
+  await restoreWindow(desktop.app);
+  await notifications.open();
+  await expect(notifications.item(id)).toHaveCount(1);
+  await expect(notifications.item(id)).toHaveAttribute('data-unread', 'true');
+  // When node-notifier and Electron's Notification both fail, the renderer shows the toast
+  // instead, so no toast at all means an OS notification was shown.
+  expect(await toastsAdded(page, id)).toBe(0);
+}
+
+/** Logs in from a second device and checks the tray's alert from the main process, then its end. */
+async function suspiciousLoginAlertsInTray({ desktop, server, browser }: ScenarioContext): Promise<void> {
+  const page = desktop.window;
+  await logInAsInvestor(page);
+  // The renderer sets the tray state from the connection, which is normal for a signed-in session.
+  await expect.poll(async () => (await trayStatus(desktop.app)).iconFileName).toBe('tray.png');
+  expect((await trayStatus(desktop.app)).alert).toBeNull();
+
+  const errors: string[] = [];
+  const second = await logInOnAnotherDevice(browser, server.appUrl, (error) => errors.push(error.message));
+  try {
+    const login = await newDeviceLoginRaisesAlert(page, second);
+
+    await expect.poll(async () => (await trayStatus(desktop.app)).alert?.sessionId).toBe(login.secondSessionId);
+    const raised = await trayStatus(desktop.app);
+    expect(raised.iconFileName).toBe('tray-alert.png');
+    expect(raised.tooltip).toMatch(/^Lastro: novo acesso em /);
+    expect(raised.menuLabels).toContain('Ver alerta');
+    expect(raised.menuLabels).toContain('Não fui eu — encerrar sessão');
+
+    await alertRevokeEndsSessionAtOnce(page, second, login);
+    await expect.poll(async () => (await trayStatus(desktop.app)).alert).toBeNull();
+    expect((await trayStatus(desktop.app)).menuLabels).not.toContain('Ver alerta');
+  } finally {
+    await second.close();
+  }
+  expect(errors).toEqual([]);
+}
+
+/** Scenarios shared with the web suite (see ../scenarios.ts), then the desktop-only ones. */
+const SCENARIOS: Array<[string, (context: ScenarioContext) => Promise<void>]> = [
+  ['investor logs in', ({ desktop }) => investorLogsIn(desktop.window)],
+  ['PIX deposit raises the balance live', ({ desktop, server }) => pixDepositRaisesBalance(desktop.window, server.url)],
+  ['wrong password shows the error', ({ desktop }) => wrongPasswordShowsError(desktop.window)],
+  ['loan book shows rows in pt-BR', ({ desktop }) => loanBookShowsRowsInPortuguese(desktop.window)],
+  ['connection indicator reads online', ({ desktop }) => connectionIndicatorReadsOnline(desktop.window)],
+  ['deposit rejects an invalid amount', ({ desktop }) => invalidDepositAmountRejected(desktop.window)],
+  ['language switch shows English', ({ desktop }) => languageSwitchShowsEnglish(desktop.window)],
+  ['PIX while minimised notifies through the OS', pixWhileMinimisedNotifiesThroughOs],
+  ['suspicious login alerts in the tray', suspiciousLoginAlertsInTray],
 ];
 
 const binary = electronBinary();
@@ -42,36 +117,32 @@ if (binary === undefined) {
 test.describe('desktop app', () => {
   test.skip(binary === undefined, skipReason);
 
-  const server = useLastroServer();
-  let app: ElectronApplication | undefined;
-  let userDataDir: string | undefined;
+  // One server per test: every launch is a new device, and sessions left active by an earlier
+  // test would otherwise raise security alerts in a later one.
+  let server: LastroServer | undefined;
+  let desktop: DesktopApp | undefined;
 
   test.beforeEach(async () => {
-    userDataDir = mkdtempSync(join(tmpdir(), 'lastro-electron-'));
-    app = await electron.launch({
-      executablePath: binary,
-      args: [DESKTOP_DIR],
-      env: { ...process.env, LASTRO_SERVER_URL: server().url, LASTRO_USER_DATA_DIR: userDataDir },
-    });
+    if (binary === undefined) {
+      throw new Error(skipReason);
+    }
+    server = await startLastroServer();
+    desktop = await launchDesktopApp(binary, server.url);
   });
 
   test.afterEach(async () => {
-    // Closing the window only hides it to the tray, so quit the app itself.
-    await app?.evaluate(({ app: electronApp }) => electronApp.exit(0)).catch(() => undefined);
-    await app?.close().catch(() => undefined);
-    app = undefined;
-    if (userDataDir !== undefined) {
-      rmSync(userDataDir, { recursive: true, force: true });
-    }
+    await desktop?.close();
+    desktop = undefined;
+    await server?.stop();
+    server = undefined;
   });
 
   for (const [title, scenario] of SCENARIOS) {
-    test(title, async () => {
-      if (app === undefined) {
-        throw new Error('the Electron app did not start');
+    test(title, async ({ browser }) => {
+      if (desktop === undefined || server === undefined) {
+        throw new Error('the Electron app or its server did not start');
       }
-      const page = await app.firstWindow();
-      await scenario(page, server().url);
+      await scenario({ desktop, server, browser });
     });
   }
 });

@@ -1,9 +1,16 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { DashboardPage } from '../pages/dashboard-page';
 import { NotificationsPage } from '../pages/notifications-page';
-import { SecurityPage, storedSession } from '../pages/security-page';
-import { logInAsInvestor } from '../scenarios';
+import { storedSession } from '../pages/security-page';
+import {
+  alertRevokeEndsSessionAtOnce,
+  createDepositCharge,
+  logInAsInvestor,
+  logInOnAnotherDevice,
+  newDeviceLoginRaisesAlert,
+  type SecondDevice,
+} from '../scenarios';
 import { newReceivedPix, postPixCallback } from '../support/pix';
+import { countToastsAdded, toastsAdded } from '../support/toasts';
 import { DEMO_PASSWORD, useLastroServer } from '../support/server';
 import { LoginPage } from '../pages/login-page';
 
@@ -20,92 +27,17 @@ test.afterEach(() => {
   expect(pageProblems).toEqual([]);
 });
 
-/** Logs the investor in on another device: a new browser context with its own device id and local database. */
-async function logInOnAnotherDevice(browser: Browser): Promise<{ page: Page; close: () => Promise<void> }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageProblems.push(`uncaught on the second device: ${error.message}`));
-  await page.goto(`${server().appUrl}#/login`);
-  await logInAsInvestor(page);
-  return { page, close: () => context.close() };
-}
-
-/**
- * Counts every toast element added to the page, per notification id, from the first script of
- * each document load. The counts live in `window.__toastsAdded` and restart with each load.
- */
-async function countToastsAdded(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const counts: Record<string, number> = {};
-    Reflect.set(window, '__toastsAdded', counts);
-    const countNode = (node: Node): void => {
-      if (!(node instanceof HTMLElement)) return;
-      const toasts = [node, ...node.querySelectorAll<HTMLElement>('[data-notification-id]')].filter(
-        (element) => element.dataset.testid === 'notification-toast' || element.dataset.testid === 'chat-toast',
-      );
-      for (const toast of toasts) {
-        const id = toast.dataset.notificationId ?? '';
-        counts[id] = (counts[id] ?? 0) + 1;
-      }
-    };
-    new MutationObserver((records) => {
-      for (const record of records) record.addedNodes.forEach(countNode);
-    }).observe(document, { childList: true, subtree: true });
-  });
-}
-
-async function toastsAdded(page: Page, id: string): Promise<number> {
-  return page.evaluate((notificationId) => {
-    const counts = Reflect.get(window, '__toastsAdded') as Record<string, number> | undefined;
-    return counts?.[notificationId] ?? 0;
-  }, id);
-}
-
-/** Creates a deposit charge in the open dashboard and returns its txid. */
-async function createCharge(page: Page): Promise<string> {
-  const dashboard = new DashboardPage(page);
-  const dialog = await dashboard.openDeposit();
-  const txid = await dialog.createCharge();
-  await dialog.close();
-  return txid;
+/** Logs the investor in on another device, collecting that page's uncaught errors too. */
+function logInOnSecondDevice(browser: Browser): Promise<SecondDevice> {
+  return logInOnAnotherDevice(browser, server().appUrl, (error) => pageProblems.push(`uncaught on the second device: ${error.message}`));
 }
 
 test('revoking a suspicious session ends it at once', async ({ page, browser }) => {
   await logInAsInvestor(page);
-  const security = new SecurityPage(page);
-
-  const second = await logInOnAnotherDevice(browser);
+  const second = await logInOnSecondDevice(browser);
   try {
-    const secondSession = await storedSession(second.page);
-    const firstSession = await storedSession(page);
-
-    // The second login is from a device the account has not used: the first device gets the alert.
-    await expect(security.alert).toHaveAttribute('data-session-id', secondSession.sessionId);
-    await expect(security.alert).toContainText('Novo acesso em');
-    await expect(new SecurityPage(second.page).alert).toHaveCount(0);
-
-    await security.alertView.click();
-    await expect(security.screen).toBeVisible();
-    const secondRow = security.sessionRow(secondSession.sessionId);
-    await expect(secondRow).toHaveAttribute('data-suspicious', 'true');
-    await expect(secondRow).toContainText('suspeita');
-    await expect(security.sessionRow(firstSession.sessionId)).toContainText('este aparelho');
-    await expect(security.sessionRow(firstSession.sessionId).getByTestId('session-revoke')).toHaveCount(0);
-
-    await security.alertRevoke.click();
-
-    // The ended session leaves the account's screens at once and shows why.
-    await expect(second.page.getByTestId('login-error')).toHaveText('Sua sessão foi encerrada em outro aparelho. Entre novamente.');
-    await expect(second.page.getByTestId('wallet-balance')).toHaveCount(0);
-    const status = await second.page.evaluate(async (token) => {
-      const response = await fetch('/api/v1/sessions', { headers: { authorization: `Bearer ${token}` } });
-      return response.status;
-    }, secondSession.token);
-    expect(status).toBe(401);
-
-    await expect(security.alert).toHaveCount(0);
-    await expect(secondRow).toHaveCount(0);
-    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
+    const login = await newDeviceLoginRaisesAlert(page, second);
+    await alertRevokeEndsSessionAtOnce(page, second, login);
   } finally {
     await second.close();
   }
@@ -118,7 +50,7 @@ test('PIX webhook retried five times across two reconnects toasts once', async (
   await logInAsInvestor(page);
   const notifications = new NotificationsPage(page);
 
-  const pix = newReceivedPix(await createCharge(page), '120.00');
+  const pix = newReceivedPix(await createDepositCharge(page), '120.00');
   const id = `pix:${pix.endToEndId}`;
   const status = page.getByTestId('connection-status');
   const reconnect = async (): Promise<void> => {
@@ -142,7 +74,7 @@ test('PIX webhook retried five times across two reconnects toasts once', async (
 
   // A later PIX is notified after every retry of the first was processed, so once its toast
   // shows, a duplicate of the first would have shown too.
-  const later = newReceivedPix(await createCharge(page), '30.00');
+  const later = newReceivedPix(await createDepositCharge(page), '30.00');
   await postPixCallback(server().url, later);
   await expect(notifications.toast(`pix:${later.endToEndId}`)).toHaveCount(1);
   expect(await toastsAdded(page, `pix:${later.endToEndId}`)).toBe(1);
@@ -173,17 +105,17 @@ async function openDashboardAndCreateCharge(page: Page): Promise<string> {
     window.location.hash = '#/';
   });
   await expect(page.getByTestId('wallet-balance')).toBeVisible();
-  return createCharge(page);
+  return createDepositCharge(page);
 }
 
 test('mark all read syncs to another device', async ({ page, browser }) => {
   await logInAsInvestor(page);
   const notifications = new NotificationsPage(page);
-  const pix = newReceivedPix(await createCharge(page), '45.00');
+  const pix = newReceivedPix(await createDepositCharge(page), '45.00');
   await postPixCallback(server().url, pix);
   await expect(notifications.toast(`pix:${pix.endToEndId}`)).toHaveCount(1);
 
-  const second = await logInOnAnotherDevice(browser);
+  const second = await logInOnSecondDevice(browser);
   try {
     const secondSession = await storedSession(second.page);
     const secondNotifications = new NotificationsPage(second.page);
@@ -267,7 +199,7 @@ test('loan book filter saved as an alert', async ({ page }) => {
 test('support sees notification statistics', async ({ page, browser }) => {
   await logInAsInvestor(page);
   const notifications = new NotificationsPage(page);
-  const pix = newReceivedPix(await createCharge(page), '15.00');
+  const pix = newReceivedPix(await createDepositCharge(page), '15.00');
   await postPixCallback(server().url, pix);
   // The toast is on screen, so the notification was delivered and shown in the app.
   await expect(notifications.toast(`pix:${pix.endToEndId}`)).toHaveCount(1);

@@ -3,6 +3,9 @@ import { DashboardPage } from '../pages/dashboard-page';
 import { LoginPage } from '../pages/login-page';
 import {
   connectionIndicatorReadsOnline,
+  investorLogsIn,
+  invalidDepositAmountRejected,
+  languageSwitchShowsEnglish,
   loanBookShowsRowsInPortuguese,
   logInAsInvestor,
   pixDepositRaisesBalance,
@@ -27,6 +30,10 @@ test.beforeEach(async ({ page }) => {
 
 test.afterEach(() => {
   expect(pageProblems).toEqual([]);
+});
+
+test('investor logs in', async ({ page }) => {
+  await investorLogsIn(page);
 });
 
 test('PIX deposit raises the balance live', async ({ page }) => {
@@ -64,14 +71,7 @@ test('logout returns to the login screen', async ({ page }) => {
 });
 
 test('language switch shows English', async ({ page }) => {
-  const dashboard = await logInAsInvestor(page);
-  await page.getByTestId('language-en').click();
-  await expect(page.getByRole('heading', { name: 'Loan book' })).toBeVisible();
-  await expect(dashboard.connection).toHaveText('Online');
-  await expect(dashboard.loanRows.first().getByTestId('loan-rate')).toHaveText(/^\d+,\d{2}% p\.m\.$/);
-  await expect(dashboard.loanRows.first().getByTestId('loan-amount')).toHaveText(/^R\$\u00a0[\d.]+,\d{2}$/);
-  await page.getByTestId('language-pt-BR').click();
-  await expect(page.getByRole('heading', { name: 'Livro de empréstimos' })).toBeVisible();
+  await languageSwitchShowsEnglish(page);
 });
 
 test('loan row opens the loan detail', async ({ page }) => {
@@ -85,12 +85,7 @@ test('loan row opens the loan detail', async ({ page }) => {
 });
 
 test('deposit rejects an invalid amount', async ({ page }) => {
-  const dashboard = await logInAsInvestor(page);
-  const dialog = await dashboard.openDeposit();
-  await dialog.amount.fill('1,234.56');
-  await dialog.create.click();
-  await expect(dialog.error).toHaveText('Valor inválido. Use o formato 500,00.');
-  await expect(dialog.txid).toHaveCount(0);
+  await invalidDepositAmountRejected(page);
 });
 
 test('loan book works from the keyboard', async ({ page }) => {

@@ -6,6 +6,7 @@ import { loadDevice } from './device-store';
 import { eventChannel } from './ipc/channels';
 import { createIpcHandlers, type IpcEvents } from './ipc/handlers';
 import { registerIpcHandlers } from './ipc/register';
+import { exposeTrayStatus } from './inspection';
 import { createElectronNotificationPresenter } from './notifications/electron-adapter';
 import { isPermissionAllowed } from './security-policy';
 import { AppTray } from './tray';
@@ -103,6 +104,7 @@ function start(): void {
   });
 
   const activeTray = tray;
+  exposeTrayStatus(() => activeTray.status());
   registerIpcHandlers(
     createIpcHandlers({
       config: { serverUrl, device, appVersion: app.getVersion(), platform: process.platform },

@@ -80,3 +80,23 @@ export function trayMenuModel(alert: SecurityAlert | null): TrayMenuEntry[] {
     { kind: 'item', label: 'Sair', action: { kind: 'quit' } },
   ];
 }
+
+/** Snapshot of the tray: the state set by the renderer, the security alert, the icon, the tooltip and the menu labels. */
+export interface TrayStatus {
+  state: TrayState;
+  alert: SecurityAlert | null;
+  iconFileName: string;
+  tooltip: string;
+  /** Labels of the context menu items, top to bottom, without separators. */
+  menuLabels: string[];
+}
+
+/** Describes what the tray shows for a state and an alert, as `AppTray` draws it. */
+export function trayStatus(state: TrayState, alert: SecurityAlert | null): TrayStatus {
+  return {
+    state,
+    alert: alert === null ? null : { ...alert },
+    ...trayAppearance(state, alert),
+    menuLabels: trayMenuModel(alert).flatMap((entry) => (entry.kind === 'item' ? [entry.label] : [])),
+  };
+}

@@ -1,6 +1,14 @@
 import { join } from 'node:path';
 import { Menu, nativeImage, Tray } from 'electron';
-import { trayAppearance, trayMenuModel, type SecurityAlert, type TrayMenuAction, type TrayState } from './tray-state';
+import {
+  trayAppearance,
+  trayMenuModel,
+  trayStatus,
+  type SecurityAlert,
+  type TrayMenuAction,
+  type TrayState,
+  type TrayStatus,
+} from './tray-state';
 
 export interface TrayActions {
   showWindow(): void;
@@ -40,6 +48,11 @@ export class AppTray {
     this.alert = alert;
     this.applyAppearance();
     this.tray.setContextMenu(this.menu());
+  }
+
+  /** Describes what the icon, tooltip and menu show now. */
+  status(): TrayStatus {
+    return trayStatus(this.state, this.alert);
   }
 
   destroy(): void {
