@@ -25,6 +25,9 @@ function context() {
       return { channel: 'os' };
     },
     setSecurityAlert: (alert) => void calls.alerts.push(alert),
+    takePendingRoute: () => null,
+    setUiLanguage: () => undefined,
+    reportRendererError: () => undefined,
   };
   return { value, calls };
 }

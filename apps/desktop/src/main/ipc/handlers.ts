@@ -1,8 +1,11 @@
 import type { Device } from '@lastro/protocol';
+import type { RendererErrorReport } from '../../renderer/lib/error-report';
+import type { UiLanguage } from '../close-hint/hint';
 import type { NotificationOpened, PresentNotificationRequest, PresentNotificationResult } from '../notifications/types';
 import type { SecurityAlert, TrayState } from '../tray-state';
 import { parseNoArgs, parseTrayStateArgs } from './validate';
 import { parsePresentNotificationArgs, parseSecurityAlertArgs } from './validate-notifications';
+import { parseErrorReportArgs, parseUiLanguageArgs } from './validate-shell';
 
 /** Configuration the renderer reads once at start-up. */
 export interface AppConfig {
@@ -23,6 +26,12 @@ export interface IpcHandlerContext {
   presentNotification(request: PresentNotificationRequest): Promise<PresentNotificationResult>;
   /** Raises the tray's security alert for a new sign-in, or clears it with null. */
   setSecurityAlert(alert: SecurityAlert | null): void;
+  /** Returns the route of a deep link that arrived before the renderer listened, once, and marks the renderer as listening. */
+  takePendingRoute(): string | null;
+  /** Stores the UI language, in which the main process writes its own messages. */
+  setUiLanguage(language: UiLanguage): void;
+  /** Logs an error of the renderer, within the rate limit. */
+  reportRendererError(report: RendererErrorReport): void;
 }
 
 /** One IPC handler: validation of the renderer's raw arguments, then the typed work. */
@@ -57,6 +66,12 @@ export function createIpcHandlers(context: IpcHandlerContext) {
       parseSecurityAlertArgs,
       async (alert: SecurityAlert | null): Promise<void> => context.setSecurityAlert(alert),
     ),
+    takePendingRoute: defineHandler(parseNoArgs, (): string | null => context.takePendingRoute()),
+    setUiLanguage: defineHandler(parseUiLanguageArgs, (language: UiLanguage): void => context.setUiLanguage(language)),
+    reportRendererError: defineHandler(
+      parseErrorReportArgs,
+      (report: RendererErrorReport): void => context.reportRendererError(report),
+    ),
   };
 }
 
@@ -65,7 +80,7 @@ export type IpcHandlerName = keyof IpcHandlers;
 
 /** Events the main process sends to the renderer, with their payload types. */
 export interface IpcEvents {
-  /** A hash route to open, such as "#/" or "#/loans/LOAN_ID", chosen from the tray menu. */
+  /** A hash route to open, such as "#/" or "#/loans/LOAN_ID", chosen from the tray menu or a deep link. */
   navigate: string;
   /** The user clicked the OS notification `id`; the window is already shown and focused. */
   notificationOpened: NotificationOpened;
