@@ -42,6 +42,11 @@ export class AppTray {
     this.tray.setContextMenu(this.menu());
   }
 
+  /** Shows a balloon from the tray icon; Electron supports balloons on Windows only. */
+  showBalloon(title: string, content: string): void {
+    this.tray.displayBalloon({ title, content, iconType: 'info' });
+  }
+
   destroy(): void {
     this.tray.destroy();
   }
