@@ -110,6 +110,7 @@ function start(): void {
   const rendererErrors = new RendererErrorLog({ log, appVersion: app.getVersion(), now: Date.now });
   const closeHint = new HintOnceStore(join(app.getPath('userData'), 'close-to-tray-hint.json'), log);
   const windowState = windowStateStore(app.getPath('userData'), log);
+  const savedWindowState = windowState.load();
   registerProtocolClient(log);
   registerIpcHandlers(
     createIpcHandlers({
@@ -135,7 +136,7 @@ function start(): void {
     devServerUrl,
     iconPath: join(resourcesDir, 'icon.png'),
     isQuitting: () => quitting,
-    placement: initialWindowPlacement(windowState, log),
+    placement: initialWindowPlacement(savedWindowState, log),
     onHiddenToTray: () => {
       if (closeHint.markShown(new Date())) {
         showCloseToTrayHint(closeToTrayHintTexts(uiLanguage, process.platform), {
@@ -147,7 +148,7 @@ function start(): void {
       }
     },
   });
-  flushWindowState = trackWindowState(mainWindow, windowState);
+  flushWindowState = trackWindowState(mainWindow, windowState, savedWindowState);
   // A new document (first load, reload) listens for `navigate` only after it calls takePendingRoute.
   mainWindow.webContents.on('did-navigate', () => deepLinks.queue.rendererReset());
   mainWindow.webContents.on('render-process-gone', () => deepLinks.queue.rendererReset());

@@ -8,6 +8,7 @@ import {
   placeWindow,
   withDisplayState,
   type DisplayInfo,
+  type SavedWindowState,
   type WindowPlacement,
 } from './geometry';
 import { WindowStateStore } from './store';
@@ -24,9 +25,9 @@ export function windowStateStore(userDataDir: string, log: Logger): WindowStateS
 }
 
 /** Decides where the main window opens from the saved state and the displays attached now. Call after `ready`. */
-export function initialWindowPlacement(store: WindowStateStore, log: Logger): WindowPlacement {
+export function initialWindowPlacement(saved: SavedWindowState | null, log: Logger): WindowPlacement {
   const placement = placeWindow({
-    saved: store.load(),
+    saved,
     displays: currentDisplays(),
     primaryDisplayId: screen.getPrimaryDisplay().id,
     defaultSize: DEFAULT_WINDOW_SIZE,
@@ -41,8 +42,8 @@ export function initialWindowPlacement(store: WindowStateStore, log: Logger): Wi
  * after the last move, resize, maximise or restore, and at once when the window closes or hides.
  * Returns a function that writes a pending save now, for `before-quit`.
  */
-export function trackWindowState(window: BrowserWindow, store: WindowStateStore): () => void {
-  let saved = store.load();
+export function trackWindowState(window: BrowserWindow, store: WindowStateStore, loaded: SavedWindowState | null): () => void {
+  let saved = loaded;
   const save = (): void => {
     if (window.isDestroyed() || window.isMinimized() || window.isFullScreen()) {
       return;
