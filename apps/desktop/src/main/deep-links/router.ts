@@ -3,7 +3,7 @@ import type { NotificationOpened } from '../notifications/types';
 import { NavigationQueue } from './navigation-queue';
 import { deepLinkForRoute, deepLinkRoute, describeLinkForLog, parseDeepLink } from './parse';
 
-/** Where a deep link came from, for the log. */
+/** Source of a deep link, for the log. */
 export type DeepLinkSource = 'argv' | 'second-instance' | 'open-url' | 'notification';
 
 /** Main-process capabilities the router uses, implemented by the Electron side. */

@@ -90,11 +90,11 @@ export function parseWindowStateFile(
   }
   entries.sort(([, a], [, b]) => b.savedAt.localeCompare(a.savedAt));
   dropped += Math.max(entries.length - MAX_SAVED_DISPLAYS, 0);
-  const kept = entries.slice(0, MAX_SAVED_DISPLAYS);
-  if (kept.length === 0) {
+  const newest = entries.slice(0, MAX_SAVED_DISPLAYS);
+  if (newest.length === 0) {
     return { ok: false, reason: 'no valid display entry' };
   }
-  return { ok: true, state: { lastDisplayKey, displays: Object.fromEntries(kept) }, dropped };
+  return { ok: true, state: { lastDisplayKey, displays: Object.fromEntries(newest) }, dropped };
 }
 
 /**
