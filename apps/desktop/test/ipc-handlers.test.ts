@@ -28,6 +28,9 @@ function context() {
     setSecurityAlert: (alert) => void calls.alerts.push(alert),
     getUpdateState: () => ({ status: 'ready', version: '0.2.0' }),
     installUpdate: () => void (calls.installs += 1),
+    takePendingRoute: () => null,
+    setUiLanguage: () => undefined,
+    reportRendererError: () => undefined,
   };
   return { value, calls };
 }

@@ -1,19 +1,29 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
 import log from 'electron-log/main';
+import { closeToTrayHintTexts, type UiLanguage } from './close-hint/hint';
+import { HintOnceStore } from './close-hint/hint-store';
+import { showCloseToTrayHint } from './close-hint/electron-adapter';
 import { parseServerUrl, parseUserDataDir } from './config';
+import { registerProtocolClient } from './deep-links/electron-adapter';
+import { deepLinksFromArgv, deepLinksFromSecondInstance, secondInstanceData } from './deep-links/launch-args';
+import { DeepLinkRouter } from './deep-links/router';
 import { loadDevice } from './device-store';
 import { eventChannel } from './ipc/channels';
 import { createIpcHandlers, type IpcEvents } from './ipc/handlers';
 import { registerIpcHandlers } from './ipc/register';
 import { exposeTrayStatus } from './inspection';
+import { RendererErrorLog } from './logging/renderer-errors';
+import { configureLogFile } from './logging/setup';
 import { createElectronNotificationPresenter } from './notifications/electron-adapter';
 import { isPermissionAllowed } from './security-policy';
 import { AppTray } from './tray';
 import { startAutoUpdates } from './update/electron-updater-adapter';
 import { appEntryUrl, createMainWindow } from './window';
+import { initialWindowPlacement, trackWindowState, windowStateStore } from './window-state/electron-adapter';
 
 log.initialize();
+configureLogFile(log);
 
 const outDir = join(import.meta.dirname, '..');
 const resourcesDir = app.isPackaged
@@ -26,6 +36,10 @@ let mainWindow: BrowserWindow | undefined;
 // Kept for the life of the app: a collected Tray object removes the icon.
 let tray: AppTray | undefined;
 let quitting = false;
+/** Language of the renderer's UI, reported over IPC; pt-BR until the renderer reports it. */
+let uiLanguage: UiLanguage = 'pt-BR';
+/** Writes a pending window-state save at once; set when the window exists. */
+let flushWindowState: () => void = () => undefined;
 
 function showWindow(): void {
   if (mainWindow === undefined || mainWindow.isDestroyed()) {
@@ -43,6 +57,14 @@ function sendEvent<Name extends keyof IpcEvents>(name: Name, payload: IpcEvents[
 }
 
 const APP_USER_MODEL_ID = 'br.com.lastro.terminal';
+
+// Deep links and notification clicks; links that arrive before the renderer listens are kept.
+const deepLinks = new DeepLinkRouter({
+  showWindow,
+  sendNavigate: (route) => sendEvent('navigate', route),
+  sendNotificationOpened: (opened) => sendEvent('notificationOpened', opened),
+  log,
+});
 
 function start(): void {
   // Windows shows notifications only for an app whose AppUserModelID matches its shortcut (the appId).
@@ -82,10 +104,7 @@ function start(): void {
     isPackaged: app.isPackaged,
     appUserModelId: APP_USER_MODEL_ID,
     mainWindow: () => mainWindow,
-    openNotification: (opened) => {
-      showWindow();
-      sendEvent('notificationOpened', opened);
-    },
+    openNotification: (opened) => deepLinks.openNotification(opened),
     log,
   });
 
@@ -105,6 +124,11 @@ function start(): void {
 
   const activeTray = tray;
   exposeTrayStatus(() => activeTray.status());
+  const rendererErrors = new RendererErrorLog({ log, appVersion: app.getVersion(), now: Date.now });
+  const closeHint = new HintOnceStore(join(app.getPath('userData'), 'close-to-tray-hint.json'), log);
+  const windowState = windowStateStore(app.getPath('userData'), log);
+  const savedWindowState = windowState.load();
+  registerProtocolClient(log);
   registerIpcHandlers(
     createIpcHandlers({
       config: { serverUrl, device, appVersion: app.getVersion(), platform: process.platform },
@@ -114,6 +138,13 @@ function start(): void {
       setSecurityAlert: (alert) => activeTray.setSecurityAlert(alert),
       getUpdateState: () => updates.getState(),
       installUpdate: () => updates.install(),
+      takePendingRoute: () => deepLinks.takePendingRoute(),
+      setUiLanguage: (language) => {
+        uiLanguage = language;
+      },
+      reportRendererError: (report) => {
+        rendererErrors.record(report);
+      },
     }),
     () => appEntryUrl({ rendererDir, devServerUrl }),
   );
@@ -124,7 +155,22 @@ function start(): void {
     devServerUrl,
     iconPath: join(resourcesDir, 'icon.png'),
     isQuitting: () => quitting,
+    placement: initialWindowPlacement(savedWindowState, log),
+    onHiddenToTray: () => {
+      if (closeHint.markShown(new Date())) {
+        showCloseToTrayHint(closeToTrayHintTexts(uiLanguage, process.platform), {
+          platform: process.platform,
+          iconPath: join(resourcesDir, 'icon.png'),
+          showBalloon: (texts) => activeTray.showBalloon(texts.title, texts.body),
+          log,
+        });
+      }
+    },
   });
+  flushWindowState = trackWindowState(mainWindow, windowState, savedWindowState);
+  // A new document (first load, reload) listens for `navigate` only after it calls takePendingRoute.
+  mainWindow.webContents.on('did-navigate', () => deepLinks.queue.rendererReset());
+  mainWindow.webContents.on('render-process-gone', () => deepLinks.queue.rendererReset());
 }
 
 // Must run before the single-instance lock and before `ready`, which both use the profile path.
@@ -133,13 +179,31 @@ if (userDataDir !== undefined) {
   app.setPath('userData', userDataDir);
 }
 
-if (!app.requestSingleInstanceLock()) {
+// The running instance receives this launch's deep links with `second-instance`.
+if (!app.requestSingleInstanceLock(secondInstanceData(process.argv))) {
   log.info('another Lastro instance is running; focusing it and exiting');
   app.quit();
 } else {
-  app.on('second-instance', showWindow);
+  app.on('second-instance', (_event, argv, _workingDirectory, additionalData) => {
+    const links = deepLinksFromSecondInstance(argv, additionalData);
+    log.info('second launch; focusing the window', { deepLinks: links.length });
+    showWindow();
+    for (const link of links) {
+      deepLinks.open(link, 'second-instance');
+    }
+  });
+  // macOS delivers links with `open-url`, also the one that launched the app, before `ready`.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    deepLinks.open(url, 'open-url');
+  });
+  // Windows and Linux pass the link that launched the app as an argument.
+  for (const link of deepLinksFromArgv(process.argv)) {
+    deepLinks.open(link, 'argv');
+  }
   app.on('before-quit', () => {
     quitting = true;
+    flushWindowState();
   });
   // The window hides to the tray, so the app keeps running until "Sair" is chosen.
   app.on('window-all-closed', () => {

@@ -55,6 +55,11 @@ export class AppTray {
     return trayStatus(this.state, this.alert);
   }
 
+  /** Shows a balloon from the tray icon; Electron supports balloons on Windows only. */
+  showBalloon(title: string, content: string): void {
+    this.tray.displayBalloon({ title, content, iconType: 'info' });
+  }
+
   destroy(): void {
     this.tray.destroy();
   }

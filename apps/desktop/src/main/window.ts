@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
 import log from 'electron-log/main';
 import { closeAction, isAppUrl } from './security-policy';
+import { MINIMUM_WINDOW_SIZE } from './window-state/geometry';
 
 export interface MainWindowOptions {
   preloadPath: string;
@@ -10,6 +11,10 @@ export interface MainWindowOptions {
   devServerUrl: string | undefined;
   iconPath: string;
   isQuitting(): boolean;
+  /** Opening bounds and maximised state (see `window-state/`). */
+  placement: { bounds: { x: number; y: number; width: number; height: number }; maximized: boolean };
+  /** Called each time closing the window hides it to the tray instead of quitting. */
+  onHiddenToTray(): void;
 }
 
 /** URL the window loads; IPC senders and navigations are checked against it. */
@@ -24,10 +29,9 @@ export function appEntryUrl(options: Pick<MainWindowOptions, 'rendererDir' | 'de
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const entryUrl = appEntryUrl(options);
   const window = new BrowserWindow({
-    width: 1360,
-    height: 860,
-    minWidth: 960,
-    minHeight: 600,
+    ...options.placement.bounds,
+    minWidth: MINIMUM_WINDOW_SIZE.width,
+    minHeight: MINIMUM_WINDOW_SIZE.height,
     show: false,
     title: 'Lastro',
     icon: options.iconPath,
@@ -43,7 +47,8 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     },
   });
 
-  window.once('ready-to-show', () => window.show());
+  // maximize() also shows the window, so a maximised window never flashes at its normal size.
+  window.once('ready-to-show', () => (options.placement.maximized ? window.maximize() : window.show()));
 
   window.webContents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, entryUrl)) {
@@ -61,6 +66,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     if (closeAction({ quitting: options.isQuitting() }) === 'hide') {
       event.preventDefault();
       window.hide();
+      options.onHiddenToTray();
     }
   });
 

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Header } from './components/Header';
 import { NotificationPresenter } from './components/NotificationPresenter';
@@ -6,8 +6,10 @@ import { InitialSync } from './components/InitialSync';
 import { UpdateBanner } from './components/UpdateBanner';
 import { changeLanguage, isLanguage } from './i18n';
 import { trayStateFor } from './lib/connection';
-import { routeHash } from './lib/routes';
+import { guardRoute } from './lib/route-guard';
+import { parseRoute, routeHash } from './lib/routes';
 import { useRoute } from './lib/use-route';
+import { desktopShell } from './platform/shell';
 import { BorrowerRequestsScreen } from './screens/borrower/BorrowerRequestsScreen';
 import { ChatConversationScreen } from './screens/chat/ChatConversationScreen';
 import { ChatListScreen } from './screens/chat/ChatListScreen';
@@ -91,34 +93,58 @@ function SignedInContent() {
   );
 }
 
-/** Keeps the route consistent with the session: the login screen when signed out, the app otherwise. */
+/**
+ * Keeps the route consistent with the session: the login screen when signed out, the app
+ * otherwise. A screen asked for while signed out, such as a deep link, opens after the sign-in.
+ */
 function useRouteGuard(): void {
   const phase = useSessionStore((state) => state.phase);
-  const route = useRoute();
+  // useRoute re-renders on every hash change, so the hash read here is current.
+  useRoute();
+  const hash = window.location.hash;
+  const afterSignIn = useRef<string | null>(null);
   useEffect(() => {
-    if (phase === 'signedOut' && route.name !== 'login') {
-      window.location.hash = routeHash({ name: 'login' });
-    } else if (phase === 'signedIn' && route.name === 'login') {
-      window.location.hash = routeHash({ name: 'dashboard' });
+    const decision = guardRoute(phase, parseRoute(hash), hash, afterSignIn.current);
+    afterSignIn.current = decision.afterSignIn;
+    if (decision.redirect !== null) {
+      window.location.hash = decision.redirect;
     }
-  }, [phase, route.name]);
+  }, [phase, hash]);
 }
 
-/** On the desktop, mirrors the connection state in the tray icon and follows tray menu navigation. */
+/**
+ * On the desktop, mirrors the connection state in the tray icon, follows navigation from the
+ * tray menu and deep links, and sends the UI language to the main process.
+ */
 function useDesktopBridge(): void {
+  const { i18n } = useTranslation();
   const bridge = useSessionStore((state) => state.platform?.bridge);
+  const shell = useMemo(() => desktopShell(bridge), [bridge]);
   const connection = useLiveStore((state) => state.connection);
   const trayState = trayStateFor(connection);
+  const language = isLanguage(i18n.language) ? i18n.language : 'pt-BR';
 
   useEffect(() => {
     void bridge?.setTrayState(trayState);
   }, [bridge, trayState]);
 
   useEffect(() => {
-    return bridge?.onNavigate((route) => {
+    const unsubscribe = bridge?.onNavigate((route) => {
       window.location.hash = route;
     });
-  }, [bridge]);
+    // A deep link that arrived before this listener existed is collected once it does.
+    shell
+      ?.takePendingRoute()
+      .then((route) => {
+        if (route !== null) window.location.hash = route;
+      })
+      .catch((error: unknown) => console.warn('reading the pending deep link failed', error));
+    return unsubscribe;
+  }, [bridge, shell]);
+
+  useEffect(() => {
+    shell?.setUiLanguage(language).catch((error: unknown) => console.warn('sending the UI language failed', error));
+  }, [shell, language]);
 }
 
 /** Follows the language stored in the synced preferences, so a change on another device applies here too. */

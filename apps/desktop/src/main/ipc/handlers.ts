@@ -1,9 +1,12 @@
 import type { Device } from '@lastro/protocol';
+import type { RendererErrorReport } from '../../renderer/lib/error-report';
+import type { UiLanguage } from '../close-hint/hint';
 import type { NotificationOpened, PresentNotificationRequest, PresentNotificationResult } from '../notifications/types';
 import type { SecurityAlert, TrayState } from '../tray-state';
 import type { UpdateState } from '../update/update-state';
 import { parseNoArgs, parseTrayStateArgs } from './validate';
 import { parsePresentNotificationArgs, parseSecurityAlertArgs } from './validate-notifications';
+import { parseErrorReportArgs, parseUiLanguageArgs } from './validate-shell';
 
 /** Configuration the renderer reads once at start-up. */
 export interface AppConfig {
@@ -28,6 +31,12 @@ export interface IpcHandlerContext {
   getUpdateState(): UpdateState;
   /** Quits and installs the downloaded update; throws unless an update is ready. */
   installUpdate(): void;
+  /** Returns the route of a deep link that arrived before the renderer listened, once, and marks the renderer as listening. */
+  takePendingRoute(): string | null;
+  /** Stores the UI language, in which the main process writes its own messages. */
+  setUiLanguage(language: UiLanguage): void;
+  /** Logs an error of the renderer, within the rate limit. */
+  reportRendererError(report: RendererErrorReport): void;
 }
 
 /** One IPC handler: validation of the renderer's raw arguments, then the typed work. */
@@ -64,6 +73,12 @@ export function createIpcHandlers(context: IpcHandlerContext) {
     ),
     getUpdateState: defineHandler(parseNoArgs, (): UpdateState => context.getUpdateState()),
     installUpdate: defineHandler(parseNoArgs, (): void => context.installUpdate()),
+    takePendingRoute: defineHandler(parseNoArgs, (): string | null => context.takePendingRoute()),
+    setUiLanguage: defineHandler(parseUiLanguageArgs, (language: UiLanguage): void => context.setUiLanguage(language)),
+    reportRendererError: defineHandler(
+      parseErrorReportArgs,
+      (report: RendererErrorReport): void => context.reportRendererError(report),
+    ),
   };
 }
 
@@ -72,7 +87,7 @@ export type IpcHandlerName = keyof IpcHandlers;
 
 /** Events the main process sends to the renderer, with their payload types. */
 export interface IpcEvents {
-  /** A hash route to open, such as "#/" or "#/loans/LOAN_ID", chosen from the tray menu. */
+  /** A hash route to open, such as "#/" or "#/loans/LOAN_ID", chosen from the tray menu or a deep link. */
   navigate: string;
   /** The user clicked the OS notification `id`; the window is already shown and focused. */
   notificationOpened: NotificationOpened;
