@@ -3,7 +3,7 @@ import { listChat, sendChat } from './commands/chat.js';
 import { deposit } from './commands/deposit.js';
 import { listLoans } from './commands/loans.js';
 import { simulatePix } from './commands/pix.js';
-import { listSessions, revokeSession, watchNotifications } from './commands/sessions.js';
+import { confirmSession, listSessions, revokeSession, watchNotifications } from './commands/sessions.js';
 import { watchLoans, watchWallet } from './commands/watch.js';
 import { HELP } from './help.js';
 import { CliError, EXIT, printMessage, printText, usageError } from './output.js';
@@ -27,6 +27,7 @@ const COMMANDS: Record<string, Command> = {
   'watch notifications': { help: HELP.watchNotifications, run: watchNotifications },
   'sessions list': { help: HELP.sessionsList, run: listSessions },
   'sessions revoke': { help: HELP.sessionsRevoke, run: revokeSession, takesArguments: true },
+  'sessions confirm': { help: HELP.sessionsConfirm, run: confirmSession, takesArguments: true },
 };
 
 /**

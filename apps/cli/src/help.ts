@@ -20,6 +20,7 @@ Usage:
   lastro watch notifications [connection flags]  print one line per notification change
   lastro sessions list  [connection flags]       the user's active sessions
   lastro sessions revoke SESSION_ID [connection flags]
+  lastro sessions confirm SESSION_ID [connection flags]  a suspicious login was yours
 
 Run "lastro <command> --help" for the flags of a command.
 Exit status: 0 success, 1 failure (login, network, server), 2 invalid flag or value,
@@ -114,6 +115,14 @@ ${COMMON}`,
 
 Ends one of the user's sessions: its token stops working and its connections close at once.
 Prints {"id","revoked":true}. SESSION_ID comes from "lastro sessions list".
+
+${COMMON}`,
+
+  sessionsConfirm: `Usage: lastro sessions confirm SESSION_ID [flags]
+
+Confirms that a login marked "suspicious" was your own: the session loses the mark and the alert
+about it is marked read on every device. Prints {"id","confirmed":true}. SESSION_ID comes from
+"lastro sessions list".
 
 ${COMMON}`,
 

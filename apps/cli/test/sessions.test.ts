@@ -43,6 +43,19 @@ describe('lastro sessions', () => {
     expect(check.status).toBe(401);
   });
 
+  it('confirms a suspicious login', async () => {
+    const browser = await loginFromBrowser('web-session-suspeita');
+    const before = parseLines((await runCli(['sessions', 'list', ...login(ANA)])).stdout);
+
+    const confirmed = await runCli(['sessions', 'confirm', browser.sessionId, ...login(ANA)]);
+    const after = parseLines((await runCli(['sessions', 'list', ...login(ANA)])).stdout);
+
+    expect(before.find((session) => session.id === browser.sessionId)).toMatchObject({ suspicious: true });
+    expect(confirmed.code).toBe(0);
+    expect(parseLines(confirmed.stdout)).toEqual([{ id: browser.sessionId, confirmed: true }]);
+    expect(after.find((session) => session.id === browser.sessionId)).toMatchObject({ suspicious: false });
+  });
+
   it('explains a missing or unknown session id', async () => {
     const missing = await runCli(['sessions', 'revoke', ...login(ANA)]);
     const unknown = await runCli(['sessions', 'revoke', 'nao-existe', ...login(ANA)]);

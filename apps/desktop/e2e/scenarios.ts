@@ -197,3 +197,20 @@ export async function alertRevokeEndsSessionAtOnce(page: Page, second: SecondDev
   await expect(secondRow).toHaveCount(0);
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'online');
 }
+
+/**
+ * Answers the alert on `page` with "Foi eu" and checks that the alert goes away, the session
+ * loses its "suspeita" mark and `second` stays signed in.
+ */
+export async function alertConfirmClearsMark(page: Page, second: SecondDevice, login: SuspiciousLogin): Promise<void> {
+  const security = new SecurityPage(page);
+  await security.alertAcknowledge.click();
+  await expect(security.alert).toHaveCount(0);
+
+  await security.open();
+  const secondRow = security.sessionRow(login.secondSessionId);
+  await expect(secondRow).toHaveAttribute('data-suspicious', 'false');
+  await expect(secondRow).not.toContainText('suspeita');
+  await expect(secondRow.getByTestId('session-confirm-own')).toHaveCount(0);
+  await expect(second.page.getByTestId('wallet-balance')).toBeVisible();
+}

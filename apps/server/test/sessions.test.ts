@@ -29,6 +29,7 @@ describe('sessions and suspicious logins', () => {
     return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
   };
   const revoke = (token: string, sessionId: string) => postJson(`${server.url}/api/v1/sessions/${sessionId}/revoke`, {}, { authorization: `Bearer ${token}` });
+  const confirm = (token: string, sessionId: string) => postJson(`${server.url}/api/v1/sessions/${sessionId}/confirm`, {}, { authorization: `Bearer ${token}` });
   const connect = async (token: string) => {
     const client = await SyncTestClient.authenticated(server.url, token);
     clients.push(client);
@@ -77,6 +78,30 @@ describe('sessions and suspicious logins', () => {
     const acknowledged = await alertFor(firstSocket, second.sessionId, (doc) => doc.readAt !== undefined);
     expect(acknowledged.readAt).toBeDefined();
     expect((await revoke(first.token, second.sessionId)).status).toBe(409);
+  });
+
+  it('confirming a login clears its mark', async () => {
+    const first = await loggedIn('investidor@lastro.demo', 'escritorio');
+    const firstSocket = await connect(first.token);
+    const second = await loggedIn('investidor@lastro.demo', 'viagem');
+    await alertFor(firstSocket, second.sessionId);
+
+    const confirmed = await confirm(first.token, second.sessionId);
+    const acknowledged = await alertFor(firstSocket, second.sessionId, (doc) => doc.readAt !== undefined);
+    const listed = (await get('/api/v1/sessions', first.token)).body as SessionListResponse;
+    const again = await confirm(first.token, second.sessionId);
+    const stranger = await loggedIn('suporte@lastro.demo', 'balcao');
+    const foreign = await confirm(stranger.token, second.sessionId);
+    await revoke(first.token, second.sessionId);
+    const afterRevoke = await confirm(first.token, second.sessionId);
+
+    expect(confirmed.status).toBe(204);
+    expect(acknowledged.readAt).toBeDefined();
+    expect(listed.sessions.find((session) => session.id === second.sessionId)).toMatchObject({ suspicious: false });
+    expect(again.status).toBe(204);
+    expect(foreign.status).toBe(404);
+    expect(afterRevoke.status).toBe(409);
+    expect((await get('/api/v1/sessions', second.token)).status).toBe(401);
   });
 
   it('does not alert for a device the user used before', async () => {

@@ -15,6 +15,23 @@ export interface SessionsApi {
    *   already ended, `invalid_request` for an invalid id.
    */
   revoke(sessionId: string): Promise<void>;
+  /**
+   * Confirms that a login flagged as suspicious was the user's own: the session loses its
+   * suspicious mark and the alert is marked read (`POST /api/v1/sessions/:id/confirm`).
+   *
+   * @throws LastroError `not_found` for a session that is not the user's, `conflict` for one
+   *   already ended, `invalid_request` for an invalid id.
+   */
+  confirm(sessionId: string): Promise<void>;
+}
+
+function checkSessionId(sessionId: unknown): string {
+  if (typeof sessionId !== 'string' || sessionId.length === 0 || sessionId.length > 64) {
+    throw new LastroError('invalid_request', `invalid session id ${JSON.stringify(sessionId)}: pass an id from the list of sessions`, {
+      field: 'sessionId',
+    });
+  }
+  return sessionId;
 }
 
 export function createSessionsApi(api: HttpApi, withToken: WithToken): SessionsApi {
@@ -25,12 +42,12 @@ export function createSessionsApi(api: HttpApi, withToken: WithToken): SessionsA
       return body.sessions;
     },
     revoke: async (sessionId) => {
-      if (typeof sessionId !== 'string' || sessionId.length === 0 || sessionId.length > 64) {
-        throw new LastroError('invalid_request', `invalid session id ${JSON.stringify(sessionId)}: pass an id from the list of sessions`, {
-          field: 'sessionId',
-        });
-      }
-      await withToken((token) => api.send(`/api/v1/sessions/${encodeURIComponent(sessionId)}/revoke`, { method: 'POST', token }));
+      const path = `/api/v1/sessions/${encodeURIComponent(checkSessionId(sessionId))}/revoke`;
+      await withToken((token) => api.send(path, { method: 'POST', token }));
+    },
+    confirm: async (sessionId) => {
+      const path = `/api/v1/sessions/${encodeURIComponent(checkSessionId(sessionId))}/confirm`;
+      await withToken((token) => api.send(path, { method: 'POST', token }));
     },
   };
 }

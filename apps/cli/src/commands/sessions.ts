@@ -1,4 +1,4 @@
-import { LastroError, type NotificationDoc, type SessionSummary } from '@lastro/engine';
+import { LastroError, type LastroClient, type NotificationDoc, type SessionSummary } from '@lastro/engine';
 import { allowOnly, type Flags } from '../args.js';
 import { CliError, printJsonLine, usageError } from '../output.js';
 import { endSession, openSession } from '../session.js';
@@ -33,9 +33,8 @@ export async function listSessions(flags: Flags, args: string[]): Promise<number
   return 0;
 }
 
-/** `lastro sessions revoke SESSION_ID`: ends one of the user's sessions at once. */
-export async function revokeSession(flags: Flags, args: string[]): Promise<number> {
-  allowOnly(flags, CONNECTION_FLAGS, 'sessions revoke');
+/** Reads the one SESSION_ID argument of a sessions command. */
+function sessionIdArgument(args: string[]): string {
   const [sessionId, ...extra] = args;
   if (sessionId === undefined || sessionId === '') {
     throw usageError('missing SESSION_ID: pass an id printed by "lastro sessions list"');
@@ -43,10 +42,15 @@ export async function revokeSession(flags: Flags, args: string[]): Promise<numbe
   if (extra.length > 0 || sessionId.length > 64) {
     throw usageError(`invalid SESSION_ID ${JSON.stringify(args.join(' '))}: pass one id printed by "lastro sessions list"`);
   }
+  return sessionId;
+}
+
+/** Runs one call on a session id, reporting an unknown or ended session as a failure that names it. */
+async function onSession(flags: Flags, sessionId: string, call: (client: LastroClient) => Promise<void>, line: Record<string, unknown>): Promise<number> {
   const { client } = await openSession(flags);
   try {
-    await client.sessions.revoke(sessionId);
-    printJsonLine({ id: sessionId, revoked: true });
+    await call(client);
+    printJsonLine(line);
   } catch (error) {
     if (error instanceof LastroError && (error.kind === 'not_found' || error.kind === 'conflict')) {
       throw new CliError(`${error.message} (${error.kind})`);
@@ -56,6 +60,20 @@ export async function revokeSession(flags: Flags, args: string[]): Promise<numbe
     await endSession(client);
   }
   return 0;
+}
+
+/** `lastro sessions revoke SESSION_ID`: ends one of the user's sessions at once. */
+export async function revokeSession(flags: Flags, args: string[]): Promise<number> {
+  allowOnly(flags, CONNECTION_FLAGS, 'sessions revoke');
+  const sessionId = sessionIdArgument(args);
+  return onSession(flags, sessionId, (client) => client.sessions.revoke(sessionId), { id: sessionId, revoked: true });
+}
+
+/** `lastro sessions confirm SESSION_ID`: confirms that a login flagged as suspicious was the user's own. */
+export async function confirmSession(flags: Flags, args: string[]): Promise<number> {
+  allowOnly(flags, CONNECTION_FLAGS, 'sessions confirm');
+  const sessionId = sessionIdArgument(args);
+  return onSession(flags, sessionId, (client) => client.sessions.confirm(sessionId), { id: sessionId, confirmed: true });
 }
 
 function notificationLine(notification: NotificationDoc): Record<string, unknown> {

@@ -452,4 +452,12 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 11,
+    name: 'confirmed suspicious logins',
+    sql: `
+      -- When the user said a suspicious login was their own; such a session is no longer marked.
+      ALTER TABLE security_events ADD COLUMN confirmed_at TEXT;
+    `,
+  },
 ];

@@ -30,8 +30,10 @@ export interface SecurityRepository {
   /** Lists the networks of the user's successful logins after `after`. */
   knownNetworks(userId: string, after: string): string[];
   insertEvent(event: SecurityEvent): void;
-  /** Lists the suspicious sessions of the user, by session id. */
+  /** Lists the suspicious sessions of the user that the user has not confirmed, by session id. */
   suspiciousSessionIds(userId: string): Set<string>;
+  /** Records that the user confirmed a suspicious login as their own; returns false when nothing was left to confirm. */
+  confirmSession(userId: string, sessionId: string, at: string): boolean;
 }
 
 export function createSqliteSecurityRepository(db: SqliteDatabase): SecurityRepository {
@@ -47,12 +49,18 @@ export function createSqliteSecurityRepository(db: SqliteDatabase): SecurityRepo
     `INSERT INTO security_events (id, user_id, session_id, kind, reasons, network, created_at)
      VALUES (@id, @userId, @sessionId, @kind, @reasons, @network, @createdAt)`,
   );
-  const suspicious = db.prepare("SELECT session_id FROM security_events WHERE user_id = ? AND kind = 'suspicious_login'");
+  const suspicious = db.prepare(
+    "SELECT session_id FROM security_events WHERE user_id = ? AND kind = 'suspicious_login' AND confirmed_at IS NULL",
+  );
+  const confirm = db.prepare(
+    "UPDATE security_events SET confirmed_at = ? WHERE user_id = ? AND session_id = ? AND kind = 'suspicious_login' AND confirmed_at IS NULL",
+  );
   return {
     recordAttempt: (attempt) => void insertAttempt.run({ ...attempt, succeeded: attempt.succeeded ? 1 : 0 }),
     countFailures: (userId, after) => (failures.get(userId, after) as { count: number }).count,
     knownNetworks: (userId, after) => (networks.all(userId, after) as { network: string }[]).map((row) => row.network),
     insertEvent: (event) => void insertEvent.run({ ...event, reasons: JSON.stringify(event.reasons) }),
     suspiciousSessionIds: (userId) => new Set((suspicious.all(userId) as { session_id: string }[]).map((row) => row.session_id)),
+    confirmSession: (userId, sessionId, at) => confirm.run(at, userId, sessionId).changes > 0,
   };
 }

@@ -6,7 +6,24 @@ import type { ServerContext } from '../context.js';
 import { authenticate } from './authenticate.js';
 import type { HttpExchange } from './exchange.js';
 
-const SESSION_PATH = /^\/api\/v1\/sessions\/([^/]{1,64})\/revoke$/;
+const SESSION_PATH = /^\/api\/v1\/sessions\/([^/]{1,64})\/(?:revoke|confirm)$/;
+
+/** Finds the caller's session named in the path; sends 404 and returns undefined otherwise. */
+function findOwnSession(ctx: ServerContext, exchange: HttpExchange, userId: string) {
+  const match = SESSION_PATH.exec(exchange.url);
+  let sessionId: string | undefined;
+  try {
+    sessionId = match === null ? undefined : decodeURIComponent(match[1]!);
+  } catch {
+    sessionId = undefined;
+  }
+  const target = sessionId === undefined ? undefined : ctx.store.sessions.findById(sessionId);
+  if (target === undefined || target.userId !== userId) {
+    exchange.sendError(404, 'not_found', `no session ${JSON.stringify(sessionId ?? exchange.url)} of yours: list them with GET /api/v1/sessions`);
+    return undefined;
+  }
+  return target;
+}
 
 /** `GET /api/v1/sessions`: the caller's active sessions, most recently used first. */
 export function handleListSessions(ctx: ServerContext, exchange: HttpExchange): void {
@@ -41,13 +58,11 @@ export function handleRevokeSession(ctx: ServerContext, exchange: HttpExchange):
   if (principal === undefined) {
     return;
   }
-  const match = SESSION_PATH.exec(exchange.url);
-  const sessionId = match === null ? undefined : decodeURIComponent(match[1]!);
-  const target = sessionId === undefined ? undefined : ctx.store.sessions.findById(sessionId);
-  if (sessionId === undefined || target === undefined || target.userId !== principal.user.id) {
-    exchange.sendError(404, 'not_found', `no session ${JSON.stringify(sessionId ?? exchange.url)} of yours: list them with GET /api/v1/sessions`);
+  const target = findOwnSession(ctx, exchange, principal.user.id);
+  if (target === undefined) {
     return;
   }
+  const sessionId = target.id;
   if (target.revokedAt !== null) {
     exchange.sendError(409, 'conflict', `session ${sessionId} was already ended at ${target.revokedAt}`);
     return;
@@ -64,5 +79,36 @@ export function handleRevokeSession(ctx: ServerContext, exchange: HttpExchange):
     ctx.sync.closeSession(sessionId, CLOSE_CODES.sessionRevoked, 'session revoked') +
     ctx.collab.closeSession(sessionId, COLLAB_CLOSE_CODES.ticketRejected, 'session revoked: log in again');
   exchange.log.info({ revokedSessionId: sessionId, socketsClosed: closed }, 'session revoked');
+  exchange.sendEmpty(204);
+}
+
+/**
+ * `POST /api/v1/sessions/:id/confirm`: the caller says a login flagged as suspicious was their
+ * own. The session loses its suspicious mark and the alert about it is marked read on every
+ * device. Confirming a session without a pending alert changes nothing and also responds 204.
+ */
+export function handleConfirmSession(ctx: ServerContext, exchange: HttpExchange): void {
+  const principal = authenticate(ctx, exchange);
+  if (principal === undefined) {
+    return;
+  }
+  const target = findOwnSession(ctx, exchange, principal.user.id);
+  if (target === undefined) {
+    return;
+  }
+  if (target.revokedAt !== null) {
+    exchange.sendError(409, 'conflict', `session ${target.id} was already ended at ${target.revokedAt}; there is nothing to confirm`);
+    return;
+  }
+  const now = new Date().toISOString();
+  const changes = new ChangeSet();
+  let confirmed = false;
+  ctx.store.transaction(() => {
+    confirmed = ctx.store.security.confirmSession(principal.user.id, target.id, now);
+    const alert = ctx.store.notifications.track(principal.user.id, `login:${target.id}`, { delivered: true, shown: null, opened: false, read: true }, now);
+    if (alert !== undefined) changes.addNotification(principal.user.id, alert);
+  });
+  ctx.sync.publish(changes);
+  exchange.log.info({ confirmedSessionId: target.id, confirmed }, 'suspicious login confirmed by the user');
   exchange.sendEmpty(204);
 }

@@ -94,6 +94,20 @@ export function listSessions(): Promise<SessionSummary[]> {
  * Ends another session of the user, then marks its security alert read. A session that had
  * already ended counts as ended.
  */
+/**
+ * Confirms that a login flagged as suspicious was the user's own: the server drops the
+ * session's suspicious mark and marks the alert read everywhere. Without a connection the alert
+ * is still marked read here, and the error is raised so the caller can say the mark stays.
+ */
+export async function confirmSession(sessionId: string): Promise<void> {
+  const client = requireActiveClient('confirming a login');
+  try {
+    await client.sessions.confirm(sessionId);
+  } finally {
+    await trackNotifications([`login:${sessionId}`], { read: true });
+  }
+}
+
 export async function revokeSession(sessionId: string): Promise<void> {
   const client = requireActiveClient('ending a session');
   try {

@@ -4,7 +4,7 @@ import { pendingSecurityAlert } from '../../lib/notifications';
 import { routeHash } from '../../lib/routes';
 import { desktopNotifications } from '../../platform/notifications';
 import { useLiveStore } from '../../state/live-store';
-import { ownSessionId, revokeSession, trackNotifications } from '../../state/notifications';
+import { confirmSession, ownSessionId, revokeSession } from '../../state/notifications';
 import { useSessionStore } from '../../state/session';
 import { useSessions } from './use-sessions';
 import './security.css';
@@ -78,7 +78,7 @@ export function SecurityAlertBanner() {
           type="button"
           className="button button--small button--ghost"
           data-testid="security-alert-ack"
-          onClick={() => void trackNotifications([alert.id], { read: true })}
+          onClick={() => void confirmSession(sessionId).catch((error: unknown) => console.warn(`confirming session ${sessionId} failed`, error))}
         >
           {t('notifications.securityAlert.itWasMe')}
         </button>

@@ -2,22 +2,36 @@ import { formatDateTimeSaoPaulo } from '@lastro/domain';
 import type { SessionSummary } from '@lastro/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { revokeSession } from '../../state/notifications';
+import { confirmSession, revokeSession } from '../../state/notifications';
 import { useSessions } from './use-sessions';
 import './security.css';
 
-function SessionRow({ session, onRevoked }: { session: SessionSummary; onRevoked: () => void }) {
+function SessionRow({ session, onChanged }: { session: SessionSummary; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
+  const [confirmFailed, setConfirmFailed] = useState(false);
+
+  async function confirmOwn(): Promise<void> {
+    setBusy(true);
+    setConfirmFailed(false);
+    try {
+      await confirmSession(session.id);
+      onChanged();
+    } catch {
+      setConfirmFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  }
 
   async function revoke(): Promise<void> {
     setBusy(true);
     setFailed(false);
     try {
       await revokeSession(session.id);
-      onRevoked();
+      onChanged();
     } catch {
       setFailed(true);
     } finally {
@@ -53,7 +67,16 @@ function SessionRow({ session, onRevoked }: { session: SessionSummary; onRevoked
               {t('notifications.security.revoke')}
             </button>
           ))}
+        {session.suspicious && !confirming && (
+          <>
+            {' '}
+            <button type="button" className="button button--small button--ghost" data-testid="session-confirm-own" disabled={busy} onClick={() => void confirmOwn()}>
+              {t('notifications.securityAlert.itWasMe')}
+            </button>
+          </>
+        )}
         {failed && <span className="form-error" role="alert">{t('notifications.security.errors.revoke')}</span>}
+        {confirmFailed && <span className="form-error" role="alert" data-testid="session-confirm-failed">{t('notifications.security.errors.confirm')}</span>}
       </td>
     </tr>
   );
@@ -89,7 +112,7 @@ export function SecurityScreen() {
             </thead>
             <tbody>
               {sessions.map((session) => (
-                <SessionRow key={session.id} session={session} onRevoked={reload} />
+                <SessionRow key={session.id} session={session} onChanged={reload} />
               ))}
             </tbody>
           </table>

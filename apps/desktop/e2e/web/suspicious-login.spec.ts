@@ -1,0 +1,29 @@
+import { expect, test } from '@playwright/test';
+import { alertConfirmClearsMark, logInAsInvestor, logInOnAnotherDevice, newDeviceLoginRaisesAlert } from '../scenarios';
+import { useLastroServer } from '../support/server';
+
+// This file starts its own server. Each earlier login of the investor from another browser
+// context would be one more suspicious session, and the second device here would show its alert.
+const server = useLastroServer();
+let pageProblems: string[] = [];
+
+test.beforeEach(async ({ page }) => {
+  pageProblems = [];
+  page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
+  await page.goto(`${server().appUrl}#/login`);
+});
+
+test.afterEach(() => {
+  expect(pageProblems).toEqual([]);
+});
+
+test('confirming a suspicious login clears its mark', async ({ page, browser }) => {
+  await logInAsInvestor(page);
+  const second = await logInOnAnotherDevice(browser, server().appUrl, (error) => pageProblems.push(`uncaught on the second device: ${error.message}`));
+  try {
+    const login = await newDeviceLoginRaisesAlert(page, second);
+    await alertConfirmClearsMark(page, second, login);
+  } finally {
+    await second.close();
+  }
+});
