@@ -47,10 +47,10 @@ function findPnpm() {
 let pnpmCommand;
 
 /** Runs pnpm with `args` in the repository root, inheriting stdio; exits on failure. */
-function pnpm(args, options = {}) {
+function pnpm(args, options = {}, wrapper = []) {
   pnpmCommand ??= findPnpm();
-  const [command, ...prefix] = pnpmCommand;
-  const result = spawnSync(command, [...prefix, ...args], { cwd: root, stdio: 'inherit', ...options });
+  const [command, ...rest] = [...wrapper, ...pnpmCommand];
+  const result = spawnSync(command, [...rest, ...args], { cwd: root, stdio: 'inherit', ...options });
   if (result.error) {
     fail(`could not run pnpm (${result.error.message}); install it with "npm install -g pnpm@${pnpmVersion}"`);
   }
@@ -248,9 +248,19 @@ function runTests(args) {
   if (!electron.binary) {
     say(`the Electron binary could not be downloaded (${electron.reason}); the Electron suite will be skipped`);
   }
+  // Electron opens real windows; on Linux without a display they go to a virtual X server.
+  let wrapper = [];
+  if (electron.binary && process.platform === 'linux' && !process.env.DISPLAY) {
+    if (existsSync('/usr/bin/xvfb-run')) {
+      say('no X display: running the end-to-end tests under xvfb-run');
+      wrapper = ['/usr/bin/xvfb-run', '--auto-servernum'];
+    } else {
+      say('no X display and no xvfb-run: the Electron suite will fail to open windows; install xvfb or set DISPLAY');
+    }
+  }
   say('running end-to-end tests (Playwright)');
   // Everything was built above, so the Playwright setup need not build it again.
-  pnpm(['run', 'test:e2e'], { env: { ...process.env, LASTRO_E2E_SKIP_BUILD: '1' } });
+  pnpm(['run', 'test:e2e'], { env: { ...process.env, LASTRO_E2E_SKIP_BUILD: '1' } }, wrapper);
 }
 
 const [task, ...rest] = process.argv.slice(2);

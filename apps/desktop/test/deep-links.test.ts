@@ -172,6 +172,8 @@ describe('protocolClientRegistration', () => {
   it('registers the packaged executable alone', () => {
     const registration = protocolClientRegistration({
       defaultApp: false,
+      platform: 'linux',
+      devOptIn: undefined,
       execPath: '/opt/Lastro/lastro',
       argv: ['/opt/Lastro/lastro'],
       resolvePath,
@@ -179,9 +181,11 @@ describe('protocolClientRegistration', () => {
     expect(registration).toEqual({ ok: true, scheme: 'lastro' });
   });
 
-  it('registers Electron with the absolute app path in development', () => {
+  it('registers Electron with the app path on Windows when asked', () => {
     const registration = protocolClientRegistration({
       defaultApp: true,
+      platform: 'win32',
+      devOptIn: '1',
       execPath: '/repo/node_modules/electron/dist/electron',
       argv: ['/repo/node_modules/electron/dist/electron', '--inspect=9229', 'apps/desktop', 'lastro://security'],
       resolvePath,
@@ -193,9 +197,23 @@ describe('protocolClientRegistration', () => {
     });
   });
 
+  it('leaves the handler alone in other development runs', () => {
+    const argv = ['/repo/node_modules/electron/dist/electron', 'apps/desktop'];
+    const base = { defaultApp: true, execPath: argv[0]!, argv, resolvePath };
+
+    const linux = protocolClientRegistration({ ...base, platform: 'linux', devOptIn: '1' });
+    const windowsByDefault = protocolClientRegistration({ ...base, platform: 'win32', devOptIn: undefined });
+
+    expect(linux.ok).toBe(false);
+    expect(windowsByDefault.ok).toBe(false);
+    expect(windowsByDefault.ok ? '' : windowsByDefault.reason).toContain('LASTRO_DEV_PROTOCOL=1');
+  });
+
   it('rejects a development command line without an app path', () => {
     const registration = protocolClientRegistration({
       defaultApp: true,
+      platform: 'win32',
+      devOptIn: '1',
       execPath: '/repo/node_modules/electron/dist/electron',
       argv: ['/repo/node_modules/electron/dist/electron', '--inspect', 'lastro://security'],
       resolvePath,

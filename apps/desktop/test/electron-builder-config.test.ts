@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { join, posix, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { DEEP_LINK_SCHEME } from '../src/main/deep-links/parse';
 import { notifierHelperPath, unpackedAsarPath } from '../src/main/notifications/os-channel';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -110,6 +111,22 @@ describe('electron-builder.yml', () => {
 
   it('publishes to a generic update server', () => {
     expect(readConfig()['publish']).toEqual([{ provider: 'generic', url: '${env.LASTRO_UPDATE_URL}' }]);
+  });
+
+  it('registers the deep-link scheme in every installer', () => {
+    const config = readConfig();
+    const include = readFileSync(join(root, config['nsis']['include']), 'utf8');
+
+    expect(config['protocols']).toEqual([{ name: 'Lastro', schemes: [DEEP_LINK_SCHEME] }]);
+    expect(include).toMatch(/!macro customInstall[\s\S]*WriteRegStr HKCU "Software\\Classes\\lastro" "URL Protocol" ""/);
+    expect(include).toContain('"$INSTDIR\\${APP_EXECUTABLE_FILENAME}" "%1"');
+    expect(include).toMatch(/!macro customUnInstall\s+DeleteRegKey HKCU "Software\\Classes\\lastro"/);
+  });
+
+  it('gives the deb package a homepage', () => {
+    // electron-builder's deb target stops with "Please specify project homepage" without one.
+    const desktopPackage = JSON.parse(readFileSync(join(root, 'apps/desktop/package.json'), 'utf8')) as { homepage?: string };
+    expect(desktopPackage.homepage).toMatch(/^https:\/\//);
   });
 
   it('keeps the deb defaults with notify-send', () => {

@@ -7,6 +7,7 @@ import {
   parseStoredDeviceId,
   parseUserDataDir,
 } from '../src/main/config';
+import { appEntryUrl } from '../src/main/entry-url';
 import { closeAction, isAppUrl, isPermissionAllowed, isTrustedSender } from '../src/main/security-policy';
 import { trayIconFileName, trayTooltip } from '../src/main/tray-state';
 
@@ -84,6 +85,20 @@ describe('isAppUrl', () => {
   it('compares origins for the development server', () => {
     expect(isAppUrl('http://localhost:5173/#/', 'http://localhost:5173/')).toBe(true);
     expect(isAppUrl('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
+  });
+});
+
+describe('appEntryUrl', () => {
+  it('escapes folder names with # and %', () => {
+    const entry = appEntryUrl({ rendererDir: '/opt/C#Tools/50%off/Lastro/out/renderer', devServerUrl: undefined });
+
+    expect(entry).toBe('file:///opt/C%23Tools/50%25off/Lastro/out/renderer/index.html');
+    expect(new URL(entry).hash).toBe('');
+    expect(isAppUrl(`${entry}#/loans/emp-00008`, entry)).toBe(true);
+  });
+
+  it('uses the development server when given', () => {
+    expect(appEntryUrl({ rendererDir: '/unused', devServerUrl: 'http://localhost:5173/' })).toBe('http://localhost:5173/');
   });
 });
 

@@ -117,6 +117,18 @@ export function presentedNotificationIds(userDataDir: string): string[] {
   return ids;
 }
 
+/**
+ * Returns the main process's log, `logs/main.log` in the user-data folder on Windows and Linux,
+ * or undefined on macOS, where electron-log writes to ~/Library/Logs instead.
+ */
+export function mainLogText(userDataDir: string): string | undefined {
+  if (process.platform === 'darwin') {
+    return undefined;
+  }
+  const file = join(userDataDir, 'logs', 'main.log');
+  return existsSync(file) ? readFileSync(file, 'utf8') : '';
+}
+
 /** Reads what the tray shows from the main process, through the global that src/main/inspection.ts publishes. */
 export async function trayStatus(app: ElectronApplication): Promise<TrayStatus> {
   const status = await app.evaluate((_electron, globalName) => {

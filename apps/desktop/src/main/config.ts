@@ -40,8 +40,9 @@ export function devicePlatform(platform: string): Device['platform'] {
 }
 
 /**
- * Validates `LASTRO_USER_DATA_DIR`, which moves the profile (local database, device id, logs)
- * elsewhere, for example one fresh directory per end-to-end test. Returns undefined when unset.
+ * Validates `LASTRO_USER_DATA_DIR`, which moves the profile elsewhere, for example one fresh
+ * directory per end-to-end test. It moves the local database, the device id and, except on
+ * macOS, where electron-log writes to ~/Library/Logs/Lastro, the logs. Returns undefined when unset.
  */
 export function parseUserDataDir(raw: string | undefined): string | undefined {
   if (raw === undefined || raw.trim() === '') {

@@ -19,7 +19,8 @@ import { createElectronNotificationPresenter } from './notifications/electron-ad
 import { isPermissionAllowed } from './security-policy';
 import { AppTray } from './tray';
 import { startAutoUpdates } from './update/electron-updater-adapter';
-import { appEntryUrl, createMainWindow } from './window';
+import { appEntryUrl } from './entry-url';
+import { createMainWindow } from './window';
 import { initialWindowPlacement, trackWindowState, windowStateStore } from './window-state/electron-adapter';
 
 log.initialize();
@@ -53,7 +54,11 @@ function showWindow(): void {
 }
 
 function sendEvent<Name extends keyof IpcEvents>(name: Name, payload: IpcEvents[Name]): void {
-  mainWindow?.webContents.send(eventChannel(name), payload);
+  // Updater and notification events may arrive while the app quits and the window is gone.
+  if (mainWindow === undefined || mainWindow.isDestroyed()) {
+    return;
+  }
+  mainWindow.webContents.send(eventChannel(name), payload);
 }
 
 const APP_USER_MODEL_ID = 'br.com.lastro.terminal';
@@ -169,8 +174,19 @@ function start(): void {
   });
   flushWindowState = trackWindowState(mainWindow, windowState, savedWindowState);
   // A new document (first load, reload) listens for `navigate` only after it calls takePendingRoute.
-  mainWindow.webContents.on('did-navigate', () => deepLinks.queue.rendererReset());
+  // The reset happens when the navigation starts, so a link that arrives while the old document
+  // unloads waits for the new one; hash changes are same-document and keep the renderer ready.
+  mainWindow.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) {
+      deepLinks.queue.rendererReset();
+    }
+  });
   mainWindow.webContents.on('render-process-gone', () => deepLinks.queue.rendererReset());
+  // Windows ends the session without before-quit: stop hiding to the tray and save the window.
+  mainWindow.on('session-end', () => {
+    quitting = true;
+    flushWindowState();
+  });
 }
 
 // Must run before the single-instance lock and before `ready`, which both use the profile path.

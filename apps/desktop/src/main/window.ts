@@ -1,6 +1,6 @@
-import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
 import log from 'electron-log/main';
+import { appEntryUrl } from './entry-url';
 import { closeAction, isAppUrl } from './security-policy';
 import { MINIMUM_WINDOW_SIZE } from './window-state/geometry';
 
@@ -15,14 +15,6 @@ export interface MainWindowOptions {
   placement: { bounds: { x: number; y: number; width: number; height: number }; maximized: boolean };
   /** Called each time closing the window hides it to the tray instead of quitting. */
   onHiddenToTray(): void;
-}
-
-/** URL the window loads; IPC senders and navigations are checked against it. */
-export function appEntryUrl(options: Pick<MainWindowOptions, 'rendererDir' | 'devServerUrl'>): string {
-  if (options.devServerUrl !== undefined) {
-    return options.devServerUrl;
-  }
-  return new URL(`file://${join(options.rendererDir, 'index.html')}`).href;
 }
 
 /** Creates the main window with the secure defaults and its navigation and close policies. */
@@ -47,8 +39,15 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     },
   });
 
-  // maximize() also shows the window, so a maximised window never flashes at its normal size.
-  window.once('ready-to-show', () => (options.placement.maximized ? window.maximize() : window.show()));
+  // maximize() also shows the window, so a maximised window never flashes at its normal size, but
+  // it does not focus it: show() and focus() follow so keys and notifications see a focused window.
+  window.once('ready-to-show', () => {
+    if (options.placement.maximized) {
+      window.maximize();
+    }
+    window.show();
+    window.focus();
+  });
 
   window.webContents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, entryUrl)) {

@@ -1,22 +1,24 @@
 import { resolve } from 'node:path';
 import { app } from 'electron';
 import type { Logger } from '../notifications/logger';
-import { protocolClientRegistration } from './launch-args';
+import { DEV_PROTOCOL_ENV, protocolClientRegistration } from './launch-args';
 
 /**
- * Registers this executable as the handler of `lastro://` links. Installers register the scheme
- * too (`protocols` in electron-builder.yml), so this mainly covers development runs, where the
- * Electron executable must be registered with the app's path as its argument.
+ * Registers this executable as the handler of `lastro://` links. The macOS and Linux packages
+ * also declare the scheme (`protocols` in electron-builder.yml), and the Windows installer writes
+ * it (resources/installer.nsh). Registering at each start takes back a handler another program took.
  */
 export function registerProtocolClient(log: Logger): void {
   const registration = protocolClientRegistration({
     defaultApp: process.defaultApp === true,
+    platform: process.platform,
+    devOptIn: process.env[DEV_PROTOCOL_ENV],
     execPath: process.execPath,
     argv: process.argv,
     resolvePath: (path) => resolve(path),
   });
   if (!registration.ok) {
-    log.warn('lastro:// links not registered', { reason: registration.reason });
+    log.info('lastro:// links not registered', { reason: registration.reason });
     return;
   }
   const { scheme, executable } = registration;

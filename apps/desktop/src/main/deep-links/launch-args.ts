@@ -58,20 +58,33 @@ export type ProtocolClientRegistration =
   | { ok: true; scheme: string; executable?: { path: string; args: string[] } }
   | { ok: false; reason: string };
 
+/** Environment variable that lets a development run on Windows register `lastro://` for itself. */
+export const DEV_PROTOCOL_ENV = 'LASTRO_DEV_PROTOCOL';
+
 /**
  * Builds the `setAsDefaultProtocolClient` arguments. A packaged app registers its own
- * executable. An unpackaged one (`process.defaultApp`, started as `electron APP_PATH`) must
- * register the Electron executable with the app's absolute path as its first argument, or the
- * operating system would start a bare Electron without the app.
+ * executable. An unpackaged one (`process.defaultApp`, started as `electron APP_PATH`) registers
+ * only on Windows and only when `LASTRO_DEV_PROTOCOL=1`, because Electron takes the executable and
+ * its arguments only there. It must then register the Electron executable with the app's absolute
+ * path as its first argument, or Windows would start a bare Electron without the app. Elsewhere a
+ * development run, such as an end-to-end test, must not take over the user's `lastro://` handler.
  */
 export function protocolClientRegistration(options: {
   defaultApp: boolean;
+  platform: string;
+  devOptIn: string | undefined;
   execPath: string;
   argv: readonly string[];
   resolvePath(path: string): string;
 }): ProtocolClientRegistration {
   if (!options.defaultApp) {
     return { ok: true, scheme: DEEP_LINK_SCHEME };
+  }
+  if (options.platform !== 'win32' || options.devOptIn !== '1') {
+    return {
+      ok: false,
+      reason: `development runs register lastro:// only on Windows with ${DEV_PROTOCOL_ENV}=1; pass a link as an argument instead`,
+    };
   }
   // argv[0] is the Electron executable; the first later argument that is not a switch is the app.
   const appPath = options.argv.slice(1).find((arg) => !arg.startsWith('-') && !isDeepLinkArg(arg));
