@@ -129,6 +129,13 @@ describe('electron-builder.yml', () => {
     expect(desktopPackage.homepage).toMatch(/^https:\/\//);
   });
 
+  it('names the data folder after the product', () => {
+    // Electron names the user-data and log folders after package.json's productName, else its
+    // name, and electron-builder does not copy productName from its own configuration there.
+    const desktopPackage = JSON.parse(readFileSync(join(root, 'apps/desktop/package.json'), 'utf8')) as { productName?: string };
+    expect(desktopPackage.productName).toBe(readConfig()['productName']);
+  });
+
   it('keeps the deb defaults with notify-send', () => {
     const depends: string[] = readConfig()['deb']['depends'];
     expect(depends).toContain('libgtk-3-0');

@@ -25,6 +25,9 @@ export class SupportPage {
   readonly exportCsv: Locator;
   readonly exportJson: Locator;
   readonly exportDone: Locator;
+  readonly loanLookupId: Locator;
+  readonly loanLookupOpen: Locator;
+  readonly loanLookupInvalid: Locator;
 
   constructor(readonly page: Page) {
     this.root = page.getByTestId('support-console');
@@ -35,6 +38,9 @@ export class SupportPage {
     this.heldMessages = page.getByTestId('held-message');
     this.heldNotice = page.getByTestId('held-notice');
     this.heldRefresh = page.getByTestId('held-refresh');
+    this.loanLookupId = page.getByTestId('loan-lookup-id');
+    this.loanLookupOpen = page.getByTestId('loan-lookup-open');
+    this.loanLookupInvalid = page.getByTestId('loan-lookup-invalid');
     this.searchUser = page.getByTestId('audit-user');
     this.searchRoom = page.getByTestId('audit-room');
     this.searchFrom = page.getByTestId('audit-from');
@@ -49,6 +55,13 @@ export class SupportPage {
     this.exportCsv = page.getByTestId('export-csv');
     this.exportJson = page.getByTestId('export-json');
     this.exportDone = page.getByTestId('export-done');
+  }
+
+  /** Opens a loan's detail from the console's "Abrir empréstimo" form. */
+  async openLoan(loanId: string): Promise<void> {
+    await this.loanLookupId.fill(loanId);
+    await this.loanLookupOpen.click();
+    await expect(this.page.getByTestId('loan-detail')).toHaveAttribute('data-loan-id', loanId);
   }
 
   async expectLoaded(): Promise<void> {

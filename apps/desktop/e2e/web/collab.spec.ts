@@ -6,6 +6,7 @@ import { DashboardPage } from '../pages/dashboard-page';
 import { LoanDetailPage } from '../pages/loan-detail-page';
 import { LoginPage } from '../pages/login-page';
 import { NotesPage } from '../pages/notes-page';
+import { SupportPage } from '../pages/support-page';
 import { SERVER_DIR } from '../support/paths';
 import { DEMO_INVESTOR, DEMO_PASSWORD, useLastroServer } from '../support/server';
 
@@ -212,20 +213,26 @@ test('support reads the notes only', async ({ browser }) => {
 
   const support = await logIn(browser, DEMO_SUPPORT);
   await expect(support.page).toHaveURL(/#\/support/);
-  // A loan nobody opened notes on lists no organisation.
-  await new LoanDetailPage(support.page).open('emp-00031');
+  const supportConsole = new SupportPage(support.page);
+  await supportConsole.loanLookupId.fill('emp 31');
+  await supportConsole.loanLookupOpen.click();
+  await expect(supportConsole.loanLookupInvalid).toContainText('ID de empréstimo inválido');
+  // A loan nobody wrote notes on lists no organisation.
+  await supportConsole.openLoan('emp-00031');
   await support.notes.notesTab.click();
-  await expect(support.notes.organisationsEmpty).toHaveText('Nenhuma organização abriu notas sobre este empréstimo ainda.');
-  await new LoanDetailPage(support.page).open(LOAN);
+  await expect(support.notes.organisationsEmpty).toHaveText('Nenhuma organização escreveu notas sobre este empréstimo ainda.');
+  await support.page.goBack();
+  await supportConsole.openLoan(LOAN);
   await expect(support.notes.notesTab).toHaveAttribute('aria-selected', 'false');
   await support.notes.notesTab.click();
   const entry = support.notes.organisation(demoOrganisationId());
   await expect(support.notes.organisationItems).toHaveCount(1);
-  await expect(entry).toContainText(/Última alteração em \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}/);
+  await expect(entry).toContainText(/Última alteração em \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} \(horário de Brasília\)/);
   await entry.getByTestId('notes-organisation-open').click();
   await expect(support.notes.organisationShown).toHaveAttribute('data-organisation-id', demoOrganisationId());
 
   await expect(support.notes.readOnlyNote).toHaveText(/^Somente leitura/);
+  await expect(support.page.locator('label[for="loan-notes-text"]')).toHaveText('Notas de diligência da organização');
   await expect(support.notes.status).toHaveAttribute('data-status', 'online');
   await expect(support.notes.text).toHaveValue(new RegExp(`${TEMPLATE_TITLE}[\\s\\S]*${literal(written.trim())}$`));
   await expect(support.notes.text).not.toBeEditable();

@@ -243,6 +243,13 @@ test('held queue follows new held messages live', async ({ page, browser, reques
   await expect(support.heldMessages).toHaveCount(before + 1);
   await expect(support.navHeldCount).toHaveText(String(before + 1));
 
+  // The loan of a held message opens from the queue, and Back returns to the console.
+  await support.heldMessage(held!.id).getByTestId('held-loan-link').click();
+  await expect(page.getByTestId('loan-detail')).toBeVisible();
+  await expect(page).toHaveURL(/#\/loans\/emp-/);
+  await page.goBack();
+  await support.expectLoaded();
+
   await support.review(held!.id, 'reject');
   await expect(support.heldMessage(held!.id)).toHaveCount(0);
   await expect(support.heldMessages).toHaveCount(before);

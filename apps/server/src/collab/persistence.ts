@@ -43,7 +43,7 @@ export function loadNotesDocument(store: Store, documentName: string, now: Date)
     if (!store.collab.createDocument(documentName, now.toISOString())) {
       return false;
     }
-    store.collab.appendUpdate(documentName, 1, templateUpdate(), now.toISOString());
+    store.collab.insertTemplate(documentName, templateUpdate(), now.toISOString());
     return true;
   });
 

@@ -15,7 +15,9 @@ export interface CollabRepository {
   createDocument(name: string, createdAt: string): boolean;
   /** Returns the snapshot and the updates after it, or undefined when the document has no row. */
   load(name: string): StoredCollabDocument | undefined;
-  /** Stores one update. `seq` must be greater than every stored sequence of the document. */
+  /** Stores the server's template as update 1 of a new document; it does not count as a change. */
+  insertTemplate(name: string, data: Uint8Array, createdAt: string): void;
+  /** Stores one client update. `seq` must be greater than every stored sequence of the document. */
   appendUpdate(name: string, seq: number, data: Uint8Array, createdAt: string): void;
   /**
    * Replaces the snapshot with `snapshot`, which must merge the old snapshot and every update up
@@ -24,7 +26,7 @@ export interface CollabRepository {
   replaceSnapshot(name: string, snapshot: Uint8Array, upToSeq: number, compactedAt: string): void;
   /** Counts the stored updates of a document that no snapshot contains yet. */
   countUpdates(name: string): number;
-  /** The organisations that have a notes document on a loan, last changed first. */
+  /** The organisations whose investors changed the notes of a loan, last changed first. */
   listLoanNotes(loanId: string): StoredLoanNotes[];
 }
 
@@ -55,9 +57,10 @@ export function createSqliteCollabRepository(db: SqliteDatabase): CollabReposito
   // One primary-key lookup per organisation, for the name "notes:org:<organisationId>:<loanId>".
   const selectLoanNotes = db.prepare(
     `SELECT o.id AS organisationId, o.name AS organisationName, d.created_at AS createdAt,
-            COALESCE(d.updated_at, d.created_at) AS updatedAt
+            d.updated_at AS updatedAt
        FROM organisations o
        JOIN collab_documents d ON d.name = 'notes:org:' || o.id || ':' || ?
+      WHERE d.updated_at IS NOT NULL
       ORDER BY updatedAt DESC, o.name`,
   );
   return {
@@ -77,6 +80,7 @@ export function createSqliteCollabRepository(db: SqliteDatabase): CollabReposito
         updates,
       };
     },
+    insertTemplate: (name, data, createdAt) => void insertUpdate.run(name, 1, Buffer.from(data), createdAt),
     appendUpdate: (name, seq, data, createdAt) => {
       insertUpdate.run(name, seq, Buffer.from(data), createdAt);
       touchDocument.run(createdAt, name);

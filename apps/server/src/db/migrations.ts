@@ -443,12 +443,13 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 10,
     name: 'last change of collaborative documents',
     sql: `
-      -- When the document last received an update, so support can list notes by recent activity.
+      -- When a client last changed the document, so support can list notes by recent activity;
+      -- NULL while it holds only the template the server wrote as update 1.
       ALTER TABLE collab_documents ADD COLUMN updated_at TEXT;
       UPDATE collab_documents SET updated_at = COALESCE(
-        (SELECT MAX(created_at) FROM collab_updates WHERE collab_updates.document_name = collab_documents.name),
-        compacted_at,
-        created_at
+        (SELECT MAX(created_at) FROM collab_updates
+          WHERE collab_updates.document_name = collab_documents.name AND collab_updates.seq > 1),
+        CASE WHEN snapshot_seq > 1 THEN compacted_at END
       );
     `,
   },

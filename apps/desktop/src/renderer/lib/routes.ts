@@ -18,6 +18,11 @@ export type Route =
 /** Same bound and alphabet as document ids on the wire (at most 64 characters). */
 const LOAN_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** Tells whether `id` has the form of a loan id, as `#/loans/LOAN_ID` accepts it. */
+export function isLoanId(id: string): boolean {
+  return LOAN_ID_PATTERN.test(id);
+}
+
 /** Decodes one path segment and returns it when it is a valid id, or null. */
 function decodeId(segment: string | undefined): string | null {
   let id: string;

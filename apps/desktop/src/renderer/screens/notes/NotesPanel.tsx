@@ -61,7 +61,7 @@ function NotesEditor({ connection, snapshot, readOnly }: { connection: CollabCon
       {!ready && (
         <p className="muted" role="status" aria-busy="true" data-testid="notes-loading">{t('collab.notes.loading')}</p>
       )}
-      <label className="notes__label" htmlFor="loan-notes-text" hidden={!ready}>{t('collab.notes.label')}</label>
+      <label className="notes__label" htmlFor="loan-notes-text" hidden={!ready}>{t(readOnly ? 'collab.notes.labelReadOnly' : 'collab.notes.label')}</label>
       <textarea
         ref={ref}
         id="loan-notes-text"

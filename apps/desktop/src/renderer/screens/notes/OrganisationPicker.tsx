@@ -44,7 +44,7 @@ export function OrganisationPicker({ loanId, onChoose }: { loanId: string; onCho
   return (
     <section className="notes__organisation" aria-labelledby="notes-organisations-title" data-testid="notes-organisations">
       <h3 id="notes-organisations-title" className="notes__organisations-title">{t('collab.support.listTitle')}</h3>
-      <p className="muted">{t('collab.support.listHint')}</p>
+      {listing.kind === 'loaded' && listing.notes.length > 0 && <p className="muted">{t('collab.support.listHint')}</p>}
       {listing.kind === 'loading' && (
         <p className="muted" role="status" aria-busy="true" data-testid="notes-organisations-loading">{t('collab.support.loading')}</p>
       )}

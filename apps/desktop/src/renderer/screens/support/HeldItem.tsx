@@ -1,6 +1,7 @@
 import type { SupportChatMessage } from '@lastro/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { routeHash } from '../../lib/routes';
 import { formatSupportTime, supportErrorKey } from '../../lib/support';
 import { useLiveStore } from '../../state/live-store';
 import { supportApi } from './support-client';
@@ -103,7 +104,9 @@ export function HeldItem({
         </span>
       </div>
       <p className="support__held-room muted" data-testid="held-room">
-        <span>{t('supportConsole.held.loan', { loanId: message.loanId })}</span>
+        <a href={routeHash({ name: 'loan', loanId: message.loanId })} data-testid="held-loan-link">
+          {t('supportConsole.held.loan', { loanId: message.loanId })}
+        </a>
         {loan !== undefined && <span> · {loan.purpose}</span>}
         <span data-testid="held-parties">
           {' · '}

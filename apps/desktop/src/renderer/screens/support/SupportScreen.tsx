@@ -3,12 +3,13 @@ import { useSessionStore } from '../../state/session';
 import { AuditSearch } from './AuditSearch';
 import { ChainVerify } from './ChainVerify';
 import { HeldQueue } from './HeldQueue';
+import { LoanLookup } from './LoanLookup';
 import { NotificationStats } from './NotificationStats';
 import './support.css';
 
 /**
- * The support console: the queue of held chat messages to release or reject, the chat audit
- * search with its export, the audit chain check and the notification statistics. Only users with the role `support` see
+ * The support console: the queue of held chat messages to release or reject, a loan lookup,
+ * the chat audit search with its export, the audit chain check and the notification statistics. Only users with the role `support` see
  * it; the server enforces the same rule on every call.
  */
 export function SupportScreen() {
@@ -28,7 +29,10 @@ export function SupportScreen() {
       <h1 className="support__title">{t('supportConsole.title')}</h1>
       <div className="support__top">
         <HeldQueue />
-        <ChainVerify />
+        <div className="support__side">
+          <LoanLookup />
+          <ChainVerify />
+        </div>
       </div>
       <AuditSearch />
       <NotificationStats />
