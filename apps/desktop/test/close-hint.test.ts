@@ -18,7 +18,7 @@ describe('closeToTrayHintTexts', () => {
     const texts = closeToTrayHintTexts('en', 'win32');
     expect(texts.title).toBe('Lastro is still running');
     expect(texts.body).toContain('notification area');
-    expect(texts.body).toContain('"Sair"');
+    expect(texts.body).toContain('"Quit"');
   });
 
   it('names the macOS menu bar', () => {

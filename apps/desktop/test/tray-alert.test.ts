@@ -12,6 +12,10 @@ describe('tray security alert', () => {
     expect(labels(trayMenuModel(null))).toEqual(['Abrir Lastro', 'Carteira', '---', 'Sair']);
   });
 
+  it('writes the menu in English', () => {
+    expect(labels(trayMenuModel(alert, 'en'))).toEqual(['View alert', "It wasn't me — end session", '---', 'Open Lastro', 'Wallet', '---', 'Quit']);
+  });
+
   it('adds the alert items above the normal menu', () => {
     expect(labels(trayMenuModel(alert))).toEqual([
       'Ver alerta',

@@ -146,6 +146,7 @@ function start(): void {
       takePendingRoute: () => deepLinks.takePendingRoute(),
       setUiLanguage: (language) => {
         uiLanguage = language;
+        activeTray.setLanguage(language);
       },
       reportRendererError: (report) => {
         rendererErrors.record(report);

@@ -49,6 +49,27 @@ export function trayAppearance(state: TrayState, alert: SecurityAlert | null): {
   };
 }
 
+/** Language of the tray menu, the one the renderer reports for its screens. */
+export type TrayLanguage = 'pt-BR' | 'en';
+
+/** Labels of the tray menu in each language. */
+export const TRAY_MENU_LABELS: Record<TrayLanguage, Record<'viewAlert' | 'revokeAlert' | 'open' | 'wallet' | 'quit', string>> = {
+  'pt-BR': {
+    viewAlert: 'Ver alerta',
+    revokeAlert: 'Não fui eu — encerrar sessão',
+    open: 'Abrir Lastro',
+    wallet: 'Carteira',
+    quit: 'Sair',
+  },
+  en: {
+    viewAlert: 'View alert',
+    revokeAlert: "It wasn't me — end session",
+    open: 'Open Lastro',
+    wallet: 'Wallet',
+    quit: 'Quit',
+  },
+};
+
 /** Action of a tray menu item. */
 export type TrayMenuAction =
   | { kind: 'showWindow' }
@@ -58,26 +79,27 @@ export type TrayMenuAction =
 
 export type TrayMenuEntry = { kind: 'item'; label: string; action: TrayMenuAction } | { kind: 'separator' };
 
-/** Builds the tray's context menu. A security alert adds its two items at the top. */
-export function trayMenuModel(alert: SecurityAlert | null): TrayMenuEntry[] {
+/** Builds the tray's context menu, in pt-BR unless told otherwise. A security alert adds its two items at the top. */
+export function trayMenuModel(alert: SecurityAlert | null, language: TrayLanguage = 'pt-BR'): TrayMenuEntry[] {
+  const labels = TRAY_MENU_LABELS[language];
   const alertEntries: TrayMenuEntry[] =
     alert === null
       ? []
       : [
-          { kind: 'item', label: 'Ver alerta', action: { kind: 'security', action: 'view', sessionId: alert.sessionId } },
+          { kind: 'item', label: labels.viewAlert, action: { kind: 'security', action: 'view', sessionId: alert.sessionId } },
           {
             kind: 'item',
-            label: 'Não fui eu — encerrar sessão',
+            label: labels.revokeAlert,
             action: { kind: 'security', action: 'revoke', sessionId: alert.sessionId },
           },
           { kind: 'separator' },
         ];
   return [
     ...alertEntries,
-    { kind: 'item', label: 'Abrir Lastro', action: { kind: 'showWindow' } },
-    { kind: 'item', label: 'Carteira', action: { kind: 'navigate', route: '#/' } },
+    { kind: 'item', label: labels.open, action: { kind: 'showWindow' } },
+    { kind: 'item', label: labels.wallet, action: { kind: 'navigate', route: '#/' } },
     { kind: 'separator' },
-    { kind: 'item', label: 'Sair', action: { kind: 'quit' } },
+    { kind: 'item', label: labels.quit, action: { kind: 'quit' } },
   ];
 }
 
@@ -91,12 +113,12 @@ export interface TrayStatus {
   menuLabels: string[];
 }
 
-/** Describes what the tray shows for a state and an alert, as `AppTray` draws it. */
-export function trayStatus(state: TrayState, alert: SecurityAlert | null): TrayStatus {
+/** Describes what the tray shows for a state, an alert and a language, as `AppTray` draws it. */
+export function trayStatus(state: TrayState, alert: SecurityAlert | null, language: TrayLanguage = 'pt-BR'): TrayStatus {
   return {
     state,
     alert: alert === null ? null : { ...alert },
     ...trayAppearance(state, alert),
-    menuLabels: trayMenuModel(alert).flatMap((entry) => (entry.kind === 'item' ? [entry.label] : [])),
+    menuLabels: trayMenuModel(alert, language).flatMap((entry) => (entry.kind === 'item' ? [entry.label] : [])),
   };
 }

@@ -5,6 +5,7 @@ import {
   trayMenuModel,
   trayStatus,
   type SecurityAlert,
+  type TrayLanguage,
   type TrayMenuAction,
   type TrayState,
   type TrayStatus,
@@ -23,6 +24,7 @@ export class AppTray {
   private readonly tray: Tray;
   private state: TrayState = 'normal';
   private alert: SecurityAlert | null = null;
+  private language: TrayLanguage = 'pt-BR';
 
   constructor(
     private readonly resourcesDir: string,
@@ -50,9 +52,18 @@ export class AppTray {
     this.tray.setContextMenu(this.menu());
   }
 
+  /** Redraws the menu in the language of the renderer's screens. */
+  setLanguage(language: TrayLanguage): void {
+    if (language === this.language) {
+      return;
+    }
+    this.language = language;
+    this.tray.setContextMenu(this.menu());
+  }
+
   /** Describes what the icon, tooltip and menu show now. */
   status(): TrayStatus {
-    return trayStatus(this.state, this.alert);
+    return trayStatus(this.state, this.alert, this.language);
   }
 
   /** Shows a balloon from the tray icon; Electron supports balloons on Windows only. */
@@ -72,7 +83,7 @@ export class AppTray {
 
   private menu(): Menu {
     return Menu.buildFromTemplate(
-      trayMenuModel(this.alert).map((entry) =>
+      trayMenuModel(this.alert, this.language).map((entry) =>
         entry.kind === 'separator'
           ? { type: 'separator' as const }
           : { label: entry.label, click: () => this.run(entry.action) },

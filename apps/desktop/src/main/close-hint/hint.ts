@@ -1,8 +1,10 @@
 /**
  * Texts of the hint shown the first time closing the window hides Lastro to the tray: the app
- * keeps running and receiving alerts, and "Sair" in the tray menu quits it. Free of Node APIs,
- * because the IPC validation that the renderer's type check reads uses the language list.
+ * keeps running and receiving alerts, and the tray menu's quit item ("Sair") quits it. Free of
+ * Node APIs, because the IPC validation that the renderer's type check reads uses the language list.
  */
+
+import { TRAY_MENU_LABELS } from '../tray-state';
 
 /** UI languages the renderer reports; anything else gets pt-BR. */
 export const UI_LANGUAGES = ['pt-BR', 'en'] as const;
@@ -28,17 +30,17 @@ function trayPlace(language: UiLanguage, platform: string): string {
   return language === 'en' ? 'in the system tray' : 'na bandeja do sistema';
 }
 
-/** Title and body of the hint. The quit item is named as the tray menu shows it, "Sair", in both languages. */
+/** Title and body of the hint. The quit item is named as the tray menu shows it in that language. */
 export function closeToTrayHintTexts(language: UiLanguage, platform: string): HintTexts {
   const place = trayPlace(language, platform);
   if (language === 'en') {
     return {
       title: 'Lastro is still running',
-      body: `Lastro keeps running ${place} and keeps receiving alerts. To quit, open the Lastro icon's menu and choose "Sair".`,
+      body: `Lastro keeps running ${place} and keeps receiving alerts. To quit, open the Lastro icon's menu and choose "${TRAY_MENU_LABELS.en.quit}".`,
     };
   }
   return {
     title: 'O Lastro continua aberto',
-    body: `O Lastro continua em execução ${place} e segue recebendo alertas. Para encerrar, abra o menu do ícone do Lastro e escolha "Sair".`,
+    body: `O Lastro continua em execução ${place} e segue recebendo alertas. Para encerrar, abra o menu do ícone do Lastro e escolha "${TRAY_MENU_LABELS['pt-BR'].quit}".`,
   };
 }
