@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+
+const { version } = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { version: string };
 
 export default defineConfig({
   main: {
@@ -28,6 +31,8 @@ export default defineConfig({
     // Relative asset paths, because the server serves the same build under /app/.
     base: './',
     plugins: [react()],
+    // Shown on the Security screen, so users can tell support which version they run.
+    define: { __LASTRO_VERSION__: JSON.stringify(version) },
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       emptyOutDir: true,

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { alertConfirmClearsMark, logInAsInvestor, logInOnAnotherDevice, newDeviceLoginRaisesAlert } from '../scenarios';
+import { DESKTOP_DIR } from '../support/paths';
 import { useLastroServer } from '../support/server';
 
 // This file starts its own server. Each earlier login of the investor from another browser
@@ -26,4 +29,12 @@ test('confirming a suspicious login clears its mark', async ({ page, browser }) 
   } finally {
     await second.close();
   }
+});
+
+test('security screen shows the app version', async ({ page }) => {
+  const { version } = JSON.parse(readFileSync(join(DESKTOP_DIR, 'package.json'), 'utf8')) as { version: string };
+  await logInAsInvestor(page);
+  await page.getByTestId('security-link').click();
+
+  await expect(page.getByTestId('app-version')).toHaveText(`Versão do Lastro: ${version}`);
 });

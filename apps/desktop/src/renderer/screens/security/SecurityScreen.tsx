@@ -3,6 +3,7 @@ import type { SessionSummary } from '@lastro/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { confirmSession, revokeSession } from '../../state/notifications';
+import { APP_VERSION } from '../../version';
 import { useSessions } from './use-sessions';
 import './security.css';
 
@@ -117,6 +118,7 @@ export function SecurityScreen() {
             </tbody>
           </table>
         )}
+        <p className="muted security-screen__version" data-testid="app-version">{t('notifications.security.version', { version: APP_VERSION })}</p>
       </section>
     </main>
   );
