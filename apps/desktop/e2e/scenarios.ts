@@ -199,7 +199,7 @@ export async function alertRevokeEndsSessionAtOnce(page: Page, second: SecondDev
 }
 
 /**
- * Answers the alert on `page` with "Foi eu" and checks that the alert goes away, the session
+ * Clicks "Foi eu" on the alert on `page` and checks that the alert goes away, the session
  * loses its "suspeita" mark and `second` stays signed in.
  */
 export async function alertConfirmClearsMark(page: Page, second: SecondDevice, login: SuspiciousLogin): Promise<void> {

@@ -32,7 +32,7 @@ export class NotesPage {
     this.organisationChange = page.getByTestId('notes-organisation-change');
   }
 
-  /** The support list's entry of one organisation, by organisation id. */
+  /** Returns the support list's entry of one organisation, by organisation id. */
   organisation(organisationId: string): Locator {
     return this.page.locator(`[data-testid="notes-organisation-item"][data-organisation-id="${organisationId}"]`);
   }

@@ -217,7 +217,7 @@ test('support reads the notes only', async ({ browser }) => {
   await supportConsole.loanLookupId.fill('emp 31');
   await supportConsole.loanLookupOpen.click();
   await expect(supportConsole.loanLookupInvalid).toContainText('ID de empréstimo inválido');
-  // A loan nobody wrote notes on lists no organisation.
+  // A loan without written notes lists no organisation.
   await supportConsole.openLoan('emp-00031');
   await support.notes.notesTab.click();
   await expect(support.notes.organisationsEmpty).toHaveText('Nenhuma organização escreveu notas sobre este empréstimo ainda.');

@@ -12,24 +12,15 @@ import {
 import { newReceivedPix, postPixCallback } from '../support/pix';
 import { countToastsAdded, toastsAdded } from '../support/toasts';
 import { DEMO_PASSWORD, useLastroServer } from '../support/server';
+import { failOnUncaughtErrors } from '../support/uncaught-errors';
 import { LoginPage } from '../pages/login-page';
 
 const server = useLastroServer();
-let pageProblems: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageProblems = [];
-  page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
-  await page.goto(`${server().appUrl}#/login`);
-});
-
-test.afterEach(() => {
-  expect(pageProblems).toEqual([]);
-});
+const uncaughtOn = failOnUncaughtErrors(() => server().appUrl);
 
 /** Logs the investor in on another device, collecting that page's uncaught errors too. */
 function logInOnSecondDevice(browser: Browser): Promise<SecondDevice> {
-  return logInOnAnotherDevice(browser, server().appUrl, (error) => pageProblems.push(`uncaught on the second device: ${error.message}`));
+  return logInOnAnotherDevice(browser, server().appUrl, uncaughtOn('the second device'));
 }
 
 test('revoking a suspicious session ends it at once', async ({ page, browser }) => {

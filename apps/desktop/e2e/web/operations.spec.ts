@@ -4,19 +4,10 @@ import type { DashboardPage } from '../pages/dashboard-page';
 import { LoanDetailPage } from '../pages/loan-detail-page';
 import { logInAsInvestor } from '../scenarios';
 import { useLastroServer } from '../support/server';
+import { failOnUncaughtErrors } from '../support/uncaught-errors';
 
 const server = useLastroServer();
-let pageProblems: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageProblems = [];
-  page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
-  await page.goto(`${server().appUrl}#/login`);
-});
-
-test.afterEach(() => {
-  expect(pageProblems).toEqual([]);
-});
+failOnUncaughtErrors(() => server().appUrl);
 
 /** Id of the open loan with the largest amount, so its remaining amount exceeds any test amount. */
 async function largestOpenLoanId(page: Page): Promise<string> {

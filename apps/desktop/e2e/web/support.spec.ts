@@ -6,6 +6,7 @@ import { LoginPage } from '../pages/login-page';
 import { SupportPage } from '../pages/support-page';
 import { logInAsInvestor } from '../scenarios';
 import { DEMO_INVESTOR, DEMO_PASSWORD, useLastroServer } from '../support/server';
+import { failOnUncaughtErrors } from '../support/uncaught-errors';
 
 const server = useLastroServer();
 const DEMO_SUPPORT = 'suporte@lastro.demo';
@@ -13,17 +14,7 @@ const DEMO_SUPPORT = 'suporte@lastro.demo';
 const LOAN = 'emp-00008';
 const CSV_HEADER = 'seq,recorded_at,user_id,session_id,room_id,message_id,text,decision,reason,actor_id,prev_hash,hash';
 
-let pageProblems: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageProblems = [];
-  page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
-  await page.goto(`${server().appUrl}#/login`);
-});
-
-test.afterEach(() => {
-  expect(pageProblems).toEqual([]);
-});
+failOnUncaughtErrors(() => server().appUrl);
 
 /** Splits an RFC 4180 CSV text into rows of fields: quoted fields may hold commas, quotes and line breaks. */
 function parseCsv(text: string): string[][] {

@@ -4,25 +4,16 @@ import { expect, test } from '@playwright/test';
 import { alertConfirmClearsMark, logInAsInvestor, logInOnAnotherDevice, newDeviceLoginRaisesAlert } from '../scenarios';
 import { DESKTOP_DIR } from '../support/paths';
 import { useLastroServer } from '../support/server';
+import { failOnUncaughtErrors } from '../support/uncaught-errors';
 
 // This file starts its own server. Each earlier login of the investor from another browser
 // context would be one more suspicious session, and the second device here would show its alert.
 const server = useLastroServer();
-let pageProblems: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageProblems = [];
-  page.on('pageerror', (error) => pageProblems.push(`uncaught: ${error.message}`));
-  await page.goto(`${server().appUrl}#/login`);
-});
-
-test.afterEach(() => {
-  expect(pageProblems).toEqual([]);
-});
+const uncaughtOn = failOnUncaughtErrors(() => server().appUrl);
 
 test('confirming a suspicious login clears its mark', async ({ page, browser }) => {
   await logInAsInvestor(page);
-  const second = await logInOnAnotherDevice(browser, server().appUrl, (error) => pageProblems.push(`uncaught on the second device: ${error.message}`));
+  const second = await logInOnAnotherDevice(browser, server().appUrl, uncaughtOn('the second device'));
   try {
     const login = await newDeviceLoginRaisesAlert(page, second);
     await alertConfirmClearsMark(page, second, login);

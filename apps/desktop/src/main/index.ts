@@ -176,7 +176,7 @@ function start(): void {
   flushWindowState = trackWindowState(mainWindow, windowState, savedWindowState);
   // A new document (first load, reload) listens for `navigate` only after it calls takePendingRoute.
   // The reset happens when the navigation starts, so a link that arrives while the old document
-  // unloads waits for the new one; hash changes are same-document and keep the renderer ready.
+  // unloads waits for the new one. Hash changes are same-document and keep the renderer ready.
   mainWindow.webContents.on('did-start-navigation', (details) => {
     if (details.isMainFrame && !details.isSameDocument) {
       deepLinks.queue.rendererReset();

@@ -79,7 +79,7 @@ export type TrayMenuAction =
 
 export type TrayMenuEntry = { kind: 'item'; label: string; action: TrayMenuAction } | { kind: 'separator' };
 
-/** Builds the tray's context menu, in pt-BR unless told otherwise. A security alert adds its two items at the top. */
+/** Builds the tray's context menu, in pt-BR by default. A security alert adds its two items at the top. */
 export function trayMenuModel(alert: SecurityAlert | null, language: TrayLanguage = 'pt-BR'): TrayMenuEntry[] {
   const labels = TRAY_MENU_LABELS[language];
   const alertEntries: TrayMenuEntry[] =
