@@ -104,6 +104,22 @@ describe('sessions and suspicious logins', () => {
     expect((await get('/api/v1/sessions', second.token)).status).toBe(401);
   });
 
+  it('ending the other sessions keeps this one', async () => {
+    const kept = await loggedIn('suporte@lastro.demo', 'mesa-1');
+    const other = await loggedIn('suporte@lastro.demo', 'mesa-2');
+    const otherSocket = await connect(other.token);
+    const before = (await get('/api/v1/sessions', kept.token)).body as SessionListResponse;
+
+    const response = await postJson(`${server.url}/api/v1/sessions/revoke-others`, {}, { authorization: `Bearer ${kept.token}` });
+
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({ revoked: before.sessions.length - 1 });
+    expect(await otherSocket.closed()).toBe(4003);
+    expect((await get('/api/v1/sessions', other.token)).status).toBe(401);
+    const after = (await get('/api/v1/sessions', kept.token)).body as SessionListResponse;
+    expect(after.sessions.map((session) => session.id)).toEqual([kept.sessionId]);
+  });
+
   it('does not alert for a device the user used before', async () => {
     await loggedIn('investidor2@lastro.demo', 'desktop');
     await loggedIn('investidor2@lastro.demo', 'desktop');

@@ -1,4 +1,10 @@
-import { SessionListResponseSchema, type SessionListResponse, type SessionSummary } from '@lastro/protocol';
+import {
+  RevokeOtherSessionsResponseSchema,
+  SessionListResponseSchema,
+  type RevokeOtherSessionsResponse,
+  type SessionListResponse,
+  type SessionSummary,
+} from '@lastro/protocol';
 import { LastroError } from './errors.js';
 import type { HttpApi } from './http-api.js';
 import type { WithToken } from './support-api.js';
@@ -23,6 +29,11 @@ export interface SessionsApi {
    *   already ended, `invalid_request` for an invalid id.
    */
   confirm(sessionId: string): Promise<void>;
+  /**
+   * Ends every session of the user but this one (`POST /api/v1/sessions/revoke-others`) and
+   * returns how many were ended.
+   */
+  revokeOthers(): Promise<number>;
 }
 
 function checkSessionId(sessionId: unknown): string {
@@ -44,6 +55,13 @@ export function createSessionsApi(api: HttpApi, withToken: WithToken): SessionsA
     revoke: async (sessionId) => {
       const path = `/api/v1/sessions/${encodeURIComponent(checkSessionId(sessionId))}/revoke`;
       await withToken((token) => api.send(path, { method: 'POST', token }));
+    },
+    revokeOthers: async () => {
+      const path = '/api/v1/sessions/revoke-others';
+      const body = await withToken(async (token) =>
+        api.validate<RevokeOtherSessionsResponse>(RevokeOtherSessionsResponseSchema, await api.send(path, { method: 'POST', token }), path),
+      );
+      return body.revoked;
     },
     confirm: async (sessionId) => {
       const path = `/api/v1/sessions/${encodeURIComponent(checkSessionId(sessionId))}/confirm`;

@@ -71,3 +71,9 @@ export const SessionListResponseSchema = Type.Object({
   sessions: Type.Array(SessionSummarySchema, { maxItems: 1000 }),
 });
 export type SessionListResponse = Static<typeof SessionListResponseSchema>;
+
+/** `POST /api/v1/sessions/revoke-others` 200 response: how many of the user's other sessions were ended. */
+export const RevokeOtherSessionsResponseSchema = Type.Object({
+  revoked: Type.Integer({ minimum: 0 }),
+});
+export type RevokeOtherSessionsResponse = Static<typeof RevokeOtherSessionsResponseSchema>;

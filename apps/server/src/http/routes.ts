@@ -6,7 +6,7 @@ import { handleCreateDeposit } from './deposit-routes.js';
 import { HttpExchange } from './exchange.js';
 import { handleOwnLoans } from './me-routes.js';
 import { handleSupportNotificationStats } from './support-notification-routes.js';
-import { handleConfirmSession, handleListSessions, handleRevokeSession } from './session-routes.js';
+import { handleConfirmSession, handleListSessions, handleRevokeOtherSessions, handleRevokeSession } from './session-routes.js';
 import { handleStatic } from './static-files.js';
 import { handleSupportLoanNotes } from './support-notes-routes.js';
 import * as support from './support-routes.js';
@@ -50,6 +50,7 @@ export function registerRoutes(app: TemplatedApp, ctx: ServerContext): void {
   app.get('/api/v1/sessions', route(ctx, 'sessions', handleListSessions));
   app.post('/api/v1/sessions/:id/revoke', route(ctx, 'revoke_session', handleRevokeSession));
   app.post('/api/v1/sessions/:id/confirm', route(ctx, 'confirm_session', handleConfirmSession));
+  app.post('/api/v1/sessions/revoke-others', route(ctx, 'revoke_other_sessions', handleRevokeOtherSessions));
   app.get('/api/v1/support/notifications/stats', route(ctx, 'support_notification_stats', handleSupportNotificationStats));
   app.get('/api/v1/support/audit', route(ctx, 'support_audit_search', support.handleSupportAuditSearch));
   app.get('/api/v1/support/audit/export', route(ctx, 'support_audit_export', support.handleSupportAuditExport));

@@ -1,5 +1,5 @@
 import { networkPrefix } from '@lastro/domain';
-import { CLOSE_CODES, type SessionListResponse } from '@lastro/protocol';
+import { CLOSE_CODES, type RevokeOtherSessionsResponse, type SessionListResponse } from '@lastro/protocol';
 import { ChangeSet } from '../changes.js';
 import { COLLAB_CLOSE_CODES } from '../collab/options.js';
 import type { ServerContext } from '../context.js';
@@ -49,6 +49,30 @@ export function handleListSessions(ctx: ServerContext, exchange: HttpExchange): 
 }
 
 /**
+ * Revokes sessions of a user in one transaction, marks the alerts about them read, publishes
+ * that, then closes their sockets. Returns how many sockets were closed.
+ */
+function endSessions(ctx: ServerContext, userId: string, sessionIds: readonly string[]): number {
+  const now = new Date().toISOString();
+  const changes = new ChangeSet();
+  ctx.store.transaction(() => {
+    for (const sessionId of sessionIds) {
+      ctx.store.sessions.revoke(sessionId, now);
+      const alert = ctx.store.notifications.track(userId, `login:${sessionId}`, { delivered: true, shown: null, opened: false, read: true }, now);
+      if (alert !== undefined) changes.addNotification(userId, alert);
+    }
+  });
+  ctx.sync.publish(changes);
+  let closed = 0;
+  for (const sessionId of sessionIds) {
+    closed +=
+      ctx.sync.closeSession(sessionId, CLOSE_CODES.sessionRevoked, 'session revoked') +
+      ctx.collab.closeSession(sessionId, COLLAB_CLOSE_CODES.ticketRejected, 'session revoked: log in again');
+  }
+  return closed;
+}
+
+/**
  * `POST /api/v1/sessions/:id/revoke`: ends one of the caller's sessions. Its token stops
  * working at once, its sockets close with 4003, and the alert about it is marked read on
  * every device of the user.
@@ -67,17 +91,7 @@ export function handleRevokeSession(ctx: ServerContext, exchange: HttpExchange):
     exchange.sendError(409, 'conflict', `session ${sessionId} was already ended at ${target.revokedAt}`);
     return;
   }
-  const now = new Date().toISOString();
-  const changes = new ChangeSet();
-  ctx.store.transaction(() => {
-    ctx.store.sessions.revoke(sessionId, now);
-    const alert = ctx.store.notifications.track(principal.user.id, `login:${sessionId}`, { delivered: true, shown: null, opened: false, read: true }, now);
-    if (alert !== undefined) changes.addNotification(principal.user.id, alert);
-  });
-  ctx.sync.publish(changes);
-  const closed =
-    ctx.sync.closeSession(sessionId, CLOSE_CODES.sessionRevoked, 'session revoked') +
-    ctx.collab.closeSession(sessionId, COLLAB_CLOSE_CODES.ticketRejected, 'session revoked: log in again');
+  const closed = endSessions(ctx, principal.user.id, [sessionId]);
   exchange.log.info({ revokedSessionId: sessionId, socketsClosed: closed }, 'session revoked');
   exchange.sendEmpty(204);
 }
@@ -111,4 +125,23 @@ export function handleConfirmSession(ctx: ServerContext, exchange: HttpExchange)
   ctx.sync.publish(changes);
   exchange.log.info({ confirmedSessionId: target.id, confirmed }, 'suspicious login confirmed by the user');
   exchange.sendEmpty(204);
+}
+
+/**
+ * `POST /api/v1/sessions/revoke-others`: ends every session of the caller but the one making the
+ * request, as `revoke` does for one. Responds 200 with `{"revoked"}`, the number of sessions ended.
+ */
+export function handleRevokeOtherSessions(ctx: ServerContext, exchange: HttpExchange): void {
+  const principal = authenticate(ctx, exchange);
+  if (principal === undefined) {
+    return;
+  }
+  const others = ctx.store.sessions
+    .listActive(principal.user.id)
+    .map((session) => session.id)
+    .filter((sessionId) => sessionId !== principal.session.id);
+  const closed = endSessions(ctx, principal.user.id, others);
+  exchange.log.info({ revokedSessions: others.length, socketsClosed: closed }, 'other sessions revoked');
+  const body: RevokeOtherSessionsResponse = { revoked: others.length };
+  exchange.sendJson(200, body);
 }

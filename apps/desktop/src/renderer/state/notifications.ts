@@ -108,6 +108,11 @@ export async function confirmSession(sessionId: string): Promise<void> {
   }
 }
 
+/** Ends every session of the user but this one and marks the alerts about them read; returns how many ended. */
+export async function revokeOtherSessions(): Promise<number> {
+  return requireActiveClient('ending the other sessions').sessions.revokeOthers();
+}
+
 export async function revokeSession(sessionId: string): Promise<void> {
   const client = requireActiveClient('ending a session');
   try {

@@ -2,7 +2,7 @@ import { formatDateTimeSaoPaulo } from '@lastro/domain';
 import type { SessionSummary } from '@lastro/protocol';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { confirmSession, revokeSession } from '../../state/notifications';
+import { confirmSession, revokeOtherSessions, revokeSession } from '../../state/notifications';
 import { APP_VERSION } from '../../version';
 import { useSessions } from './use-sessions';
 import './security.css';
@@ -83,6 +83,50 @@ function SessionRow({ session, onChanged }: { session: SessionSummary; onChanged
   );
 }
 
+/** Shows "Encerrar as outras sessões", behind a confirmation, when the user has sessions besides this one. */
+function RevokeOthers({ count, onChanged }: { count: number; onChanged: () => void }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  async function revokeAll(): Promise<void> {
+    setBusy(true);
+    setFailed(false);
+    try {
+      await revokeOtherSessions();
+      onChanged();
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+      setConfirming(false);
+    }
+  }
+
+  if (count === 0) return null;
+  return (
+    <div className="sessions-others">
+      {confirming ? (
+        <span className="session-confirm">
+          <span>{t('notifications.security.confirmRevokeOthers', { count })}</span>{' '}
+          <button type="button" className="button button--small button--danger" data-testid="sessions-revoke-others-confirm" disabled={busy} onClick={() => void revokeAll()}>
+            {t('notifications.security.revokeOthers')}
+          </button>{' '}
+          <button type="button" className="button button--small button--ghost" onClick={() => setConfirming(false)}>
+            {t('notifications.security.cancel')}
+          </button>
+        </span>
+      ) : (
+        <button type="button" className="button button--small" data-testid="sessions-revoke-others" onClick={() => setConfirming(true)}>
+          {t('notifications.security.revokeOthers')}
+        </button>
+      )}
+      {failed && <span className="form-error" role="alert">{t('notifications.security.errors.revoke')}</span>}
+    </div>
+  );
+}
+
 /** Shows the Security screen: every active session of the user, with "Encerrar sessão" for the others. */
 export function SecurityScreen() {
   const { t } = useTranslation();
@@ -97,6 +141,7 @@ export function SecurityScreen() {
           </button>
         </div>
         <p className="muted">{t('notifications.security.help')}</p>
+        {sessions !== null && <RevokeOthers count={sessions.filter((session) => !session.current).length} onChanged={reload} />}
         {errorKey !== null && <p className="form-error" role="alert">{t(errorKey)}</p>}
         {sessions === null ? (
           errorKey === null && <p className="muted">{t('notifications.security.loading')}</p>
