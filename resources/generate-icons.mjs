@@ -162,10 +162,10 @@ export const ICNS_ELEMENTS = [
 /** Sizes of the Linux icon set, installed under hicolor/NxN/apps by the deb and AppImage targets. */
 export const LINUX_ICON_SIZES = [16, 32, 48, 64, 128, 256, 512];
 
-/** Every generated file, by path relative to this folder. */
+/** Renders every generated file, keyed by path relative to this folder. */
 function renderIcons() {
   const files = [
-    // electron-builder asks for at least 512x512 on macOS and recommends 1024x1024.
+    // electron-builder requires at least 512x512 on macOS and recommends 1024x1024.
     { file: 'icon.png', data: logoPng(1024) },
     { file: 'tray.png', data: encodePng(32, drawLogo(32, false)) },
     { file: 'tray-alert.png', data: encodePng(32, drawLogo(32, true)) },

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { createServer, request, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
-import { CLI_BUNDLE, parseLines, runCli, startDemoServer, type CliResult, type DemoServer } from './support.js';
+import { CLI_BUNDLE, type CliResult, type DemoServer, loginArgs, parseLines, runCli, startDemoServer } from './support.js';
 
 // Loan emp-00008 belongs to the demo borrower Carla Menezes (tomador@lastro.demo).
 const LOAN = 'emp-00008';
@@ -20,7 +20,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const login = (email: string) => ['--server', server.url, '--email', email, '--password', 'lastro-demo'];
+const login = (email: string): string[] => loginArgs(server.url, email);
 
 async function send(email: string, text: string, extra: string[] = []): Promise<CliResult & { line: Record<string, unknown> }> {
   const result = await runCli(['chat', 'send', '--loan', LOAN, '--text', text, ...extra, ...login(email)]);

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCharge, runCli, spawnCli, startDemoServer, type DemoServer, type RunningCli } from './support.js';
+import { createCharge, type DemoServer, loginArgs, runCli, type RunningCli, spawnCli, startDemoServer } from './support.js';
 
 let server: DemoServer;
 const running: RunningCli[] = [];
@@ -24,7 +24,7 @@ async function closedPort(): Promise<number> {
   return address.port;
 }
 
-const login = (email = 'investidor@lastro.demo') => ['--server', server.url, '--email', email, '--password', 'lastro-demo'];
+const login = (email = 'investidor@lastro.demo'): string[] => loginArgs(server.url, email);
 
 describe('lastro CLI', () => {
   it('watch wallet prints the balance and each PIX', async () => {

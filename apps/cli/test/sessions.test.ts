@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCharge, parseLines, runCli, spawnCli, startDemoServer, type DemoServer } from './support.js';
+import { createCharge, type DemoServer, loginArgs, parseLines, runCli, spawnCli, startDemoServer } from './support.js';
 
 const ANA = 'investidor@lastro.demo';
 
@@ -13,7 +13,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const login = (email: string) => ['--server', server.url, '--email', email, '--password', 'lastro-demo'];
+const login = (email: string): string[] => loginArgs(server.url, email);
 
 async function loginFromBrowser(deviceId: string): Promise<{ token: string; sessionId: string }> {
   const response = await fetch(`${server.url}/auth/login`, {

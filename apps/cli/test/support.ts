@@ -18,6 +18,11 @@ export interface DemoServer extends RunningServer {
   stop(): Promise<void>;
 }
 
+/** Returns the flags that log `email` in to `serverUrl` with the demo password. */
+export function loginArgs(serverUrl: string, email: string): string[] {
+  return ['--server', serverUrl, '--email', email, '--password', 'lastro-demo'];
+}
+
 /** Starts a demo server on a free port of 127.0.0.1 with a fresh data dir, without the market simulator unless asked. */
 export async function startDemoServer(simulator = false): Promise<DemoServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lastro-cli-test-'));
@@ -133,7 +138,7 @@ export function spawnCli(args: string[]): RunningCli {
 
 /** Creates a PIX charge for `email` through the CLI and returns its txid. */
 export async function createCharge(serverUrl: string, email: string): Promise<string> {
-  const result = await runCli(['deposit', '--server', serverUrl, '--email', email, '--password', 'lastro-demo']);
+  const result = await runCli(['deposit', ...loginArgs(serverUrl, email)]);
   if (result.code !== 0) throw new Error(`lastro deposit failed with ${result.code}: ${result.stderr}`);
   return (JSON.parse(result.stdout) as { txid: string }).txid;
 }

@@ -105,19 +105,19 @@ describe('sessions and suspicious logins', () => {
   });
 
   it('ending the other sessions keeps this one', async () => {
-    const kept = await loggedIn('suporte@lastro.demo', 'mesa-1');
+    const current = await loggedIn('suporte@lastro.demo', 'mesa-1');
     const other = await loggedIn('suporte@lastro.demo', 'mesa-2');
     const otherSocket = await connect(other.token);
-    const before = (await get('/api/v1/sessions', kept.token)).body as SessionListResponse;
+    const before = (await get('/api/v1/sessions', current.token)).body as SessionListResponse;
 
-    const response = await postJson(`${server.url}/api/v1/sessions/revoke-others`, {}, { authorization: `Bearer ${kept.token}` });
+    const response = await postJson(`${server.url}/api/v1/sessions/revoke-others`, {}, { authorization: `Bearer ${current.token}` });
 
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ revoked: before.sessions.length - 1 });
     expect(await otherSocket.closed()).toBe(4003);
     expect((await get('/api/v1/sessions', other.token)).status).toBe(401);
-    const after = (await get('/api/v1/sessions', kept.token)).body as SessionListResponse;
-    expect(after.sessions.map((session) => session.id)).toEqual([kept.sessionId]);
+    const after = (await get('/api/v1/sessions', current.token)).body as SessionListResponse;
+    expect(after.sessions.map((session) => session.id)).toEqual([current.sessionId]);
   });
 
   it('does not alert for a device the user used before', async () => {

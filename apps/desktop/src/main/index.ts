@@ -174,9 +174,8 @@ function start(): void {
     },
   });
   flushWindowState = trackWindowState(mainWindow, windowState, savedWindowState);
-  // A new document (first load, reload) listens for `navigate` only after it calls takePendingRoute.
-  // The reset happens when the navigation starts, so a link that arrives while the old document
-  // unloads waits for the new one. Hash changes are same-document and keep the renderer ready.
+  // A new document listens for `navigate` only after it calls takePendingRoute, so the queue resets
+  // as soon as a navigation starts. Hash changes stay in the same document and keep it ready.
   mainWindow.webContents.on('did-start-navigation', (details) => {
     if (details.isMainFrame && !details.isSameDocument) {
       deepLinks.queue.rendererReset();

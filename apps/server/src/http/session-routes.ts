@@ -19,6 +19,7 @@ function findOwnSession(ctx: ServerContext, exchange: HttpExchange, userId: stri
   }
   const target = sessionId === undefined ? undefined : ctx.store.sessions.findById(sessionId);
   if (target === undefined || target.userId !== userId) {
+    exchange.log.info({ sessionId: sessionId ?? null, userId }, 'session change rejected: not a session of this user');
     exchange.sendError(404, 'not_found', `no session ${JSON.stringify(sessionId ?? exchange.url)} of yours: list them with GET /api/v1/sessions`);
     return undefined;
   }
@@ -97,8 +98,8 @@ export function handleRevokeSession(ctx: ServerContext, exchange: HttpExchange):
 }
 
 /**
- * `POST /api/v1/sessions/:id/confirm`: the caller says a login flagged as suspicious was their
- * own. The session loses its suspicious mark and the alert about it is marked read on every
+ * `POST /api/v1/sessions/:id/confirm`: the caller confirms that a login flagged as suspicious was
+ * their own. The session loses its suspicious mark and the alert about it is marked read on every
  * device. Confirming a session without a pending alert changes nothing and also responds 204.
  */
 export function handleConfirmSession(ctx: ServerContext, exchange: HttpExchange): void {
@@ -111,6 +112,7 @@ export function handleConfirmSession(ctx: ServerContext, exchange: HttpExchange)
     return;
   }
   if (target.revokedAt !== null) {
+    exchange.log.info({ sessionId: target.id, revokedAt: target.revokedAt }, 'session confirmation rejected: session already ended');
     exchange.sendError(409, 'conflict', `session ${target.id} was already ended at ${target.revokedAt}; there is nothing to confirm`);
     return;
   }

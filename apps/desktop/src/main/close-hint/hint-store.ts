@@ -10,17 +10,17 @@ const FILE_VERSION = 1;
  * case is seeing the hint a second time.
  */
 export class HintOnceStore {
-  private shown: boolean;
+  private hintShown: boolean;
 
   constructor(
     private readonly filePath: string,
     private readonly log: Logger,
   ) {
-    this.shown = this.load();
+    this.hintShown = this.load();
   }
 
   get wasShown(): boolean {
-    return this.shown;
+    return this.hintShown;
   }
 
   /**
@@ -29,10 +29,10 @@ export class HintOnceStore {
    * still counts as shown for the rest of this run.
    */
   markShown(now: Date): boolean {
-    if (this.shown) {
+    if (this.hintShown) {
       return false;
     }
-    this.shown = true;
+    this.hintShown = true;
     const temporaryPath = `${this.filePath}.${process.pid}.tmp`;
     try {
       mkdirSync(dirname(this.filePath), { recursive: true });

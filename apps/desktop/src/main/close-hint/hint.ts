@@ -30,7 +30,7 @@ function trayPlace(language: UiLanguage, platform: string): string {
   return language === 'en' ? 'in the system tray' : 'na bandeja do sistema';
 }
 
-/** Title and body of the hint. The quit item is named as the tray menu shows it in that language. */
+/** Returns the title and body of the hint, naming the quit item as the tray menu shows it in that language. */
 export function closeToTrayHintTexts(language: UiLanguage, platform: string): HintTexts {
   const place = trayPlace(language, platform);
   if (language === 'en') {

@@ -7,6 +7,28 @@ import { APP_VERSION } from '../../version';
 import { useSessions } from './use-sessions';
 import './security.css';
 
+/**
+ * Runs one change to the sessions: `setBusy` is true while it runs, the list reloads after it
+ * succeeds, and `setFailed` says whether it failed.
+ */
+async function changeSessions(
+  change: () => Promise<unknown>,
+  setBusy: (busy: boolean) => void,
+  setFailed: (failed: boolean) => void,
+  onChanged: () => void,
+): Promise<void> {
+  setBusy(true);
+  setFailed(false);
+  try {
+    await change();
+    onChanged();
+  } catch {
+    setFailed(true);
+  } finally {
+    setBusy(false);
+  }
+}
+
 function SessionRow({ session, onChanged }: { session: SessionSummary; onChanged: () => void }) {
   const { t, i18n } = useTranslation();
   const [confirming, setConfirming] = useState(false);
@@ -15,30 +37,12 @@ function SessionRow({ session, onChanged }: { session: SessionSummary; onChanged
   const [confirmFailed, setConfirmFailed] = useState(false);
 
   async function confirmOwn(): Promise<void> {
-    setBusy(true);
-    setConfirmFailed(false);
-    try {
-      await confirmSession(session.id);
-      onChanged();
-    } catch {
-      setConfirmFailed(true);
-    } finally {
-      setBusy(false);
-    }
+    await changeSessions(() => confirmSession(session.id), setBusy, setConfirmFailed, onChanged);
   }
 
   async function revoke(): Promise<void> {
-    setBusy(true);
-    setFailed(false);
-    try {
-      await revokeSession(session.id);
-      onChanged();
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
+    await changeSessions(() => revokeSession(session.id), setBusy, setFailed, onChanged);
+    setConfirming(false);
   }
 
   return (
@@ -91,17 +95,8 @@ function RevokeOthers({ count, onChanged }: { count: number; onChanged: () => vo
   const [failed, setFailed] = useState(false);
 
   async function revokeAll(): Promise<void> {
-    setBusy(true);
-    setFailed(false);
-    try {
-      await revokeOtherSessions();
-      onChanged();
-    } catch {
-      setFailed(true);
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
+    await changeSessions(revokeOtherSessions, setBusy, setFailed, onChanged);
+    setConfirming(false);
   }
 
   if (count === 0) return null;
